@@ -1,0 +1,32 @@
+// The per-site on/off switch. Its accessible name says which site it acts on.
+
+export interface SiteSwitchProps {
+  /** Site key (host name or "file://"), or null where Termlens cannot run. */
+  site: string | null;
+  on: boolean;
+  onChange: (on: boolean) => void;
+}
+
+export function siteLabel(site: string): string {
+  return site === "file://" ? "local files" : site;
+}
+
+export function SiteSwitch({ site, on, onChange }: SiteSwitchProps) {
+  if (site === null) {
+    return <p class="site-switch unavailable">Termlens does not run on this page.</p>;
+  }
+  const label = `${on ? "On" : "Off"} for ${siteLabel(site)}`;
+  return (
+    <label class="site-switch">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={on}
+        aria-checked={on}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      <span class="track" aria-hidden="true" />
+      <span class="label">{label}</span>
+    </label>
+  );
+}

@@ -1,0 +1,46 @@
+// The document's topics: summary and key points, the terms they use, and the
+// source text on demand.
+
+import type { Term, Topic } from "../glossary/types";
+
+export interface TopicListProps {
+  topics: readonly Topic[];
+  terms: ReadonlyMap<string, Term>;
+  openTopicId?: string;
+}
+
+export function TopicList({ topics, terms, openTopicId }: TopicListProps) {
+  return (
+    <ul class="topics" aria-label="Topics">
+      {topics.map((topic) => (
+        <li key={topic.id}>
+          <details class="topic" id={`topic-${topic.id}`} open={topic.id === openTopicId}>
+            <summary>{topic.title}</summary>
+            <p>{topic.summary}</p>
+            {topic.correction && <p class="correction">{topic.correction}</p>}
+            {topic.points.length > 0 && (
+              <ul class="points">
+                {topic.points.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+            {topic.termIds.length > 0 && (
+              <p class="topic-terms">
+                Terms:{" "}
+                {topic.termIds
+                  .map((id) => terms.get(id)?.term)
+                  .filter(Boolean)
+                  .join(", ")}
+              </p>
+            )}
+            <details class="source">
+              <summary>Read the source</summary>
+              <blockquote>{topic.source}</blockquote>
+            </details>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}

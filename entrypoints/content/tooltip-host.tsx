@@ -1,0 +1,98 @@
+// The tooltip's home: a `termlens-tooltip` element with an open shadow root
+// (the page's CSS cannot reach in), in the top layer where popovers are
+// supported (no z-index can cover it), placed beside the term with
+// floating-ui and kept there while the page scrolls. The host exists only
+// while a tooltip is shown, so the page's DOM is otherwise untouched.
+
+import { autoUpdate, computePosition, flip, offset, shift } from "@floating-ui/dom";
+import { render } from "preact";
+import { Tooltip, type TooltipProps } from "../../components/Tooltip";
+import tooltipCss from "./tooltip.css?inline";
+
+export const HOST_TAG = "termlens-tooltip";
+
+export class TooltipHost {
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private stopFollowing: (() => void) | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  show(anchor: Range, props: TooltipProps): void {
+    const { host, mount } = this.ensure();
+    render(<Tooltip {...props} />, mount);
+    this.place(anchor, host);
+  }
+
+  /** Re-renders without moving (e.g. when the definition arrives). */
+  update(props: TooltipProps): void {
+    if (this.mount) render(<Tooltip {...props} />, this.mount);
+  }
+
+  hide(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    if (this.mount) render(null, this.mount);
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+  }
+
+  contains(node: EventTarget | null): boolean {
+    return !!this.host && node instanceof Node && (node === this.host || this.host.contains(node));
+  }
+
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  private ensure(): { host: HTMLElement; mount: HTMLElement } {
+    if (this.host && this.mount && this.host.isConnected) return { host: this.host, mount: this.mount };
+    const host = this.doc.createElement(HOST_TAG);
+    // Inline styles beat the page's rules on our host; the UA popover styles
+    // (inset, margin, border) are neutralised too.
+    host.setAttribute(
+      "style",
+      "all:initial;position:fixed;left:0;top:0;inset:auto;margin:0;padding:0;border:0;" +
+        "background:transparent;overflow:visible;z-index:2147483647;width:max-content;display:block",
+    );
+    const shadow = host.attachShadow({ mode: "open" });
+    const style = this.doc.createElement("style");
+    style.textContent = tooltipCss;
+    const mount = this.doc.createElement("div");
+    shadow.append(style, mount);
+    // Inside a fullscreen element, or it would be hidden behind it.
+    (this.doc.fullscreenElement ?? this.doc.documentElement).appendChild(host);
+    if (typeof host.showPopover === "function") {
+      host.popover = "manual";
+      try {
+        host.showPopover();
+      } catch {
+        // Not in a document that supports the top layer: z-index will do.
+      }
+    }
+    this.host = host;
+    this.mount = mount;
+    return { host, mount };
+  }
+
+  private place(anchor: Range, host: HTMLElement): void {
+    this.stopFollowing?.();
+    const reference = {
+      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    const update = () => {
+      computePosition(reference, host, {
+        strategy: "fixed",
+        placement: "bottom-start",
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        host.style.left = `${Math.round(x)}px`;
+        host.style.top = `${Math.round(y)}px`;
+      });
+    };
+    this.stopFollowing = autoUpdate(reference, host, update, { animationFrame: false });
+  }
+}

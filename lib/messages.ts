@@ -1,0 +1,42 @@
+// The one message protocol between content scripts, popup and background.
+// Every message is validated where it is received: anything else (other
+// extensions, malformed data) is ignored.
+
+import type { Term, Topic } from "../glossary/types";
+
+export type Request =
+  | { type: "lookup"; id: string }
+  | { type: "found"; ids: string[] }
+  | { type: "page-info" };
+
+export interface LookupReply {
+  term: Term;
+  topic: Pick<Topic, "id" | "title"> | null;
+  disclaimer: string;
+}
+
+export interface PageInfoReply {
+  site: string | null;
+  enabled: boolean;
+  /** Term id -> number of occurrences found in this frame. */
+  counts: Record<string, number>;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+
+export function parseRequest(raw: unknown): Request | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case "lookup":
+      return typeof m.id === "string" && ID.test(m.id) ? { type: "lookup", id: m.id } : null;
+    case "found":
+      return Array.isArray(m.ids) && m.ids.length <= 10_000 && m.ids.every((i) => typeof i === "string" && ID.test(i))
+        ? { type: "found", ids: m.ids as string[] }
+        : null;
+    case "page-info":
+      return { type: "page-info" };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,81 @@
+// Page-side helpers shared by the e2e tests and the demo.
+
+import type { Page } from "playwright-core";
+import type { Session } from "./browser";
+
+/** Viewport point at the middle of the first `text` inside `selector`. */
+export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([sel, needle]) => {
+      const root = document.querySelector(sel as string);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle as string);
+        if (i < 0) continue;
+        const r = new Range();
+        r.setStart(n, i);
+        r.setEnd(n, i + (needle as string).length);
+        r.startContainer.parentElement?.scrollIntoView({ block: "center" });
+        const box = r.getClientRects()[0];
+        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+      }
+      return null;
+    },
+    [selector, text],
+  );
+  if (!point) throw new Error(`"${text}" not found in ${selector}`);
+  return point;
+}
+
+export async function hover(page: Page, selector: string, text: string): Promise<void> {
+  const { x, y } = await pointOf(page, selector, text);
+  await page.mouse.move(x - 3, y);
+  await page.mouse.move(x, y, { steps: 2 });
+}
+
+/** The number of ranges in the `termlens` highlight (0 when none). */
+export function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => CSS.highlights.get("termlens")?.size ?? 0);
+}
+
+/** The highlighted texts, in document order. */
+export function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(CSS.highlights.get("termlens") ?? [])].map((r) => r.toString()));
+}
+
+export const TOOLTIP = "termlens-tooltip [role=tooltip]";
+
+export async function tooltipText(page: Page, timeout = 3000): Promise<string> {
+  const tip = page.locator(TOOLTIP);
+  await tip.waitFor({ state: "visible", timeout });
+  // Wait for the definition to arrive from the background.
+  await page.waitForFunction(
+    () => !document.querySelector("termlens-tooltip")?.shadowRoot?.textContent?.includes("Looking up"),
+    undefined,
+    { timeout },
+  );
+  return (await tip.textContent()) ?? "";
+}
+
+/** The id of the tab showing `page`, from the extension's service worker. */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  await page.bringToFront();
+  const url = page.url();
+  const id = await session.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.length === 1 ? tabs[0]?.id : tabs.find((t) => t.url === u)?.id;
+  }, url);
+  if (typeof id !== "number") throw new Error(`no tab id for ${url}`);
+  return id;
+}
+
+/** The extension's popup page, speaking for the tab that shows `page`. */
+export async function openPopupFor(session: Session, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(session, page);
+  const popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator("main").waitFor();
+  return popup;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { collectBlocks } from "../../entrypoints/content/scan";
+
+function blocksOf(html: string): string[][] {
+  document.body.innerHTML = html;
+  return collectBlocks(document.body).map((b) => b.map((t) => t.data));
+}
+
+describe("collectBlocks", () => {
+  test.each<[string, string, string[][]]>([
+    ["inline elements join one block", "<p><b>skin</b> necrosis</p>", [["skin", " necrosis"]]],
+    ["paragraphs are separate blocks", "<p>a</p><p>b</p>", [["a"], ["b"]]],
+    ["table cells are separate", "<table><tr><td>a</td><td>b</td></tr></table>", [["a"], ["b"]]],
+    ["a nested block splits the run", "<div>a<div>b</div>c</div>", [["a"], ["b"], ["c"]]],
+    ["a line break splits the run", "<p>skin<br>necrosis</p>", [["skin"], ["necrosis"]]],
+    ["scripts and styles are skipped", "<p>a<script>necrosis</script><style>x{}</style></p>", [["a"]]],
+    ["form fields are skipped", "<p>a</p><textarea>necrosis</textarea><select><option>b</option></select>", [["a"]]],
+    ["editable regions are skipped", "<div contenteditable>necrosis</div><p>b</p>", [["b"]]],
+    ["contenteditable=false is read", '<div contenteditable="false">a</div>', [["a"]]],
+    ["our own tooltip is skipped", "<termlens-tooltip>x</termlens-tooltip><p>a</p>", [["a"]]],
+  ])("%s", (_name, html, expected) => {
+    expect(blocksOf(html)).toEqual(expected);
+  });
+
+  test("open shadow roots are walked", () => {
+    document.body.innerHTML = "<p>a</p><div id=host></div>";
+    const host = document.getElementById("host") as HTMLElement;
+    host.attachShadow({ mode: "open" }).innerHTML = "<p>inside <i>shadow</i></p>";
+    expect(collectBlocks(document.body).map((b) => b.map((t) => t.data))).toEqual([["a"], ["inside ", "shadow"]]);
+  });
+});
