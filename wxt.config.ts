@@ -12,7 +12,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: "Termlens",
     description: "Explains medical words where you read them. Everything stays in your browser.",
-    permissions: ["storage"],
+    permissions: ["storage", "contextMenus"],
+    commands: {
+      "explain-term": {
+        suggested_key: { default: "Alt+Shift+E" },
+        description: "Explain the selected text or the term at the caret",
+      },
+      "next-term": {
+        suggested_key: { default: "Alt+Shift+N" },
+        description: "Go to the next explained term on the page",
+      },
+      "previous-term": {
+        suggested_key: { default: "Alt+Shift+P" },
+        description: "Go to the previous explained term on the page",
+      },
+    },
     ...(browser === "firefox" && {
       browser_specific_settings: {
         gecko: {

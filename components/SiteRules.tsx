@@ -1,7 +1,7 @@
 // The options page's site list and mode: props only.
 
-import { siteLabel } from "./SiteSwitch";
 import type { SiteMode } from "../lib/site-rules";
+import { siteLabel } from "./SiteSwitch";
 
 export interface SiteRulesProps {
   mode: SiteMode;
@@ -28,7 +28,12 @@ export function SiteRules({ mode, rules, onMode, onRemove }: SiteRulesProps) {
         </label>
         <br />
         <label>
-          <input type="radio" name="mode" checked={mode === "only-chosen"} onChange={() => onMode("only-chosen")} />{" "}
+          <input
+            type="radio"
+            name="mode"
+            checked={mode === "only-chosen"}
+            onChange={() => onMode("only-chosen")}
+          />{" "}
           Only on sites I switch on
         </label>
       </fieldset>
@@ -41,7 +46,11 @@ export function SiteRules({ mode, rules, onMode, onRemove }: SiteRulesProps) {
               <span>
                 {siteLabel(site)}: {rules[site] ? "on" : "off"}
               </span>{" "}
-              <button type="button" onClick={() => onRemove(site)} aria-label={`Remove the rule for ${siteLabel(site)}`}>
+              <button
+                type="button"
+                onClick={() => onRemove(site)}
+                aria-label={`Remove the rule for ${siteLabel(site)}`}
+              >
                 Remove
               </button>
             </li>

@@ -7,16 +7,24 @@ export interface TooltipProps {
   definition: string;
   correction?: string;
   topicTitle?: string;
-  topicHref?: string;
+  /** Opens the topic in the extension; absent when there is none. */
+  onOpenTopic?: () => void;
   notice: string;
   pinned: boolean;
   loading?: boolean;
+  theme: "light" | "dark";
   onClose: () => void;
 }
 
 export function Tooltip(props: TooltipProps) {
   return (
-    <div class="card" role="tooltip" id={props.id} aria-live="polite" data-pinned={props.pinned ? "" : undefined}>
+    <div
+      class={`card ${props.theme}`}
+      role="tooltip"
+      id={props.id}
+      aria-live="polite"
+      data-pinned={props.pinned ? "" : undefined}
+    >
       <div class="head">
         <strong class="term">{props.term}</strong>
         {props.pinned && (
@@ -34,10 +42,10 @@ export function Tooltip(props: TooltipProps) {
           {props.topicTitle && (
             <p class="source">
               From{" "}
-              {props.topicHref ? (
-                <a href={props.topicHref} target="_blank" rel="noopener">
+              {props.onOpenTopic ? (
+                <button type="button" class="link" onClick={props.onOpenTopic}>
                   {props.topicTitle}
-                </a>
+                </button>
               ) : (
                 props.topicTitle
               )}

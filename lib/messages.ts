@@ -4,10 +4,18 @@
 
 import type { Term, Topic } from "../glossary/types";
 
+export type Command = "explain" | "next-term" | "previous-term";
+const COMMANDS: readonly Command[] = ["explain", "next-term", "previous-term"];
+
 export type Request =
+  // content -> background
   | { type: "lookup"; id: string }
+  | { type: "open-topic"; topicId: string }
   | { type: "found"; ids: string[] }
-  | { type: "page-info" };
+  // popup / background -> content
+  | { type: "page-info" }
+  | { type: "command"; name: Command }
+  | { type: "show-term"; id: string };
 
 export interface LookupReply {
   term: Term;
@@ -31,11 +39,21 @@ export function parseRequest(raw: unknown): Request | null {
     case "lookup":
       return typeof m.id === "string" && ID.test(m.id) ? { type: "lookup", id: m.id } : null;
     case "found":
-      return Array.isArray(m.ids) && m.ids.length <= 10_000 && m.ids.every((i) => typeof i === "string" && ID.test(i))
+      return Array.isArray(m.ids) &&
+        m.ids.length <= 10_000 &&
+        m.ids.every((i) => typeof i === "string" && ID.test(i))
         ? { type: "found", ids: m.ids as string[] }
+        : null;
+    case "open-topic":
+      return typeof m.topicId === "string" && ID.test(m.topicId)
+        ? { type: "open-topic", topicId: m.topicId }
         : null;
     case "page-info":
       return { type: "page-info" };
+    case "command":
+      return COMMANDS.includes(m.name as Command) ? { type: "command", name: m.name as Command } : null;
+    case "show-term":
+      return typeof m.id === "string" && ID.test(m.id) ? { type: "show-term", id: m.id } : null;
     default:
       return null;
   }

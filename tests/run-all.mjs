@@ -33,7 +33,7 @@ const results = [];
 for (const step of steps) {
   console.log(`\n━━ ${step.name}: ${step.cmd}`);
   const r = await run(step.cmd);
-  const clean = r.output.replace(/\x1b\[[0-9;]*m/g, "");
+  const clean = r.output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
   let detail = "";
   if (step.count) {
     const m = clean.match(step.count);
@@ -46,8 +46,14 @@ for (const step of steps) {
 
 console.log("\n━━ Summary");
 for (const r of results) {
-  console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(16)} ${r.seconds.toFixed(1).padStart(6)}s  ${r.detail}`);
+  console.log(
+    `${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(16)} ${r.seconds.toFixed(1).padStart(6)}s  ${r.detail}`,
+  );
 }
 const failed = results.filter((r) => !r.ok);
-console.log(failed.length ? `\n${failed.length} step(s) failed: ${failed.map((r) => r.name).join(", ")}` : "\nAll checks passed.");
+console.log(
+  failed.length
+    ? `\n${failed.length} step(s) failed: ${failed.map((r) => r.name).join(", ")}`
+    : "\nAll checks passed.",
+);
 process.exit(failed.length ? 1 : 0);

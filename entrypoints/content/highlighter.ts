@@ -1,6 +1,8 @@
-// Turns matches into Ranges in CSS.highlights: the page's nodes are never
-// wrapped or changed. Keeps, per text node, the terms it holds so the hover
-// code can hit-test without searching the page.
+// Turns matches into highlights in CSS.highlights: the page's nodes are never
+// wrapped or changed. Highlights hold StaticRanges, which the browser does not
+// have to update on every DOM mutation (live Ranges would tax busy pages);
+// a live Range is made only for the one term being hovered. Per text node we
+// keep the terms it holds, so hover hit-tests and rescans touch only that node.
 
 import { type MatchIndex, matchChunks } from "../../glossary/match/index";
 import type { TextBlock } from "./scan";
@@ -10,57 +12,99 @@ export const HIGHLIGHT_EVERYDAY = "termlens-everyday";
 
 export interface Found {
   id: string;
-  range: Range;
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+  marker: StaticRange;
+}
+
+export function liveRange(found: Found): Range {
+  const range = new Range();
+  range.setStart(found.nodes[0] as Text, found.startOffset);
+  range.setEnd(found.nodes[found.nodes.length - 1] as Text, found.endOffset);
+  return range;
 }
 
 export class PageTerms {
   private readonly byNode = new WeakMap<Text, Found[]>();
-  private readonly all: Found[] = [];
+  private readonly all = new Set<Found>();
   private readonly marked = new Highlight();
   private readonly everydayMarked = new Highlight();
+  private visible = false;
 
   constructor(
     private readonly index: MatchIndex,
     private readonly everyday: ReadonlySet<string>,
   ) {}
 
-  /** Matches the blocks and adds their terms. Returns how many were found. */
+  /** Matches the blocks (replacing what their nodes held before). */
   add(blocks: readonly TextBlock[]): number {
     let added = 0;
     for (const block of blocks) {
+      for (const node of block) this.forgetNode(node);
       const chunks = block.map((t) => t.data);
       for (const m of matchChunks(this.index, chunks)) {
-        const start = block[m.startChunk];
-        const end = block[m.endChunk];
-        if (!start || !end) continue;
-        const range = new Range();
-        range.setStart(start, m.startOffset);
-        range.setEnd(end, m.endOffset);
-        const found = { id: m.id, range };
-        this.all.push(found);
-        for (let i = m.startChunk; i <= m.endChunk; i++) {
-          const node = block[i] as Text;
+        const nodes = block.slice(m.startChunk, m.endChunk + 1);
+        if (nodes.length === 0) continue;
+        const marker = new StaticRange({
+          startContainer: nodes[0] as Text,
+          startOffset: m.startOffset,
+          endContainer: nodes[nodes.length - 1] as Text,
+          endOffset: m.endOffset,
+        });
+        const found: Found = { id: m.id, nodes, startOffset: m.startOffset, endOffset: m.endOffset, marker };
+        this.all.add(found);
+        for (const node of nodes) {
           const list = this.byNode.get(node);
           if (list) list.push(found);
           else this.byNode.set(node, [found]);
         }
-        (this.everyday.has(m.id) ? this.everydayMarked : this.marked).add(range);
+        (this.everyday.has(m.id) ? this.everydayMarked : this.marked).add(marker);
         added++;
       }
     }
     return added;
   }
 
-  /** Shows the highlights (again). */
+  /** Drops the terms held by a text node (it changed or left the page). */
+  forgetNode(node: Text): void {
+    const list = this.byNode.get(node);
+    if (!list) return;
+    for (const found of list) this.remove(found);
+  }
+
+  /** Drops terms whose text has left the document. */
+  prune(): number {
+    let removed = 0;
+    for (const found of this.all) {
+      if (!found.nodes.every((n) => n.isConnected)) {
+        this.remove(found);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    for (const found of this.all) this.remove(found);
+  }
+
   show(): void {
+    this.visible = true;
     CSS.highlights.set(HIGHLIGHT, this.marked);
     CSS.highlights.set(HIGHLIGHT_EVERYDAY, this.everydayMarked);
   }
 
-  /** Removes the highlights from the page; the matches are kept. */
+  /** Takes the highlights off the page; the matches are kept. */
   hide(): void {
+    this.visible = false;
     if (CSS.highlights.get(HIGHLIGHT) === this.marked) CSS.highlights.delete(HIGHLIGHT);
-    if (CSS.highlights.get(HIGHLIGHT_EVERYDAY) === this.everydayMarked) CSS.highlights.delete(HIGHLIGHT_EVERYDAY);
+    if (CSS.highlights.get(HIGHLIGHT_EVERYDAY) === this.everydayMarked)
+      CSS.highlights.delete(HIGHLIGHT_EVERYDAY);
+  }
+
+  get isShown(): boolean {
+    return this.visible;
   }
 
   /** The term whose text holds this caret position, if any. */
@@ -68,9 +112,23 @@ export class PageTerms {
     const list = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
     if (!list) return null;
     for (const f of list) {
-      if (f.range.comparePoint(node, offset) === 0) return f;
+      const first = f.nodes[0];
+      const last = f.nodes[f.nodes.length - 1];
+      if (node === first && offset < f.startOffset) continue;
+      if (node === last && offset > f.endOffset) continue;
+      return f;
     }
     return null;
+  }
+
+  /** All terms in document order. */
+  ordered(): Found[] {
+    const list = [...this.all].filter((f) => f.nodes[0]?.isConnected);
+    return list.sort((a, b) => {
+      if (a.nodes[0] === b.nodes[0]) return a.startOffset - b.startOffset;
+      const pos = (a.nodes[0] as Text).compareDocumentPosition(b.nodes[0] as Text);
+      return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
   }
 
   counts(): Record<string, number> {
@@ -80,6 +138,19 @@ export class PageTerms {
   }
 
   get size(): number {
-    return this.all.length;
+    return this.all.size;
+  }
+
+  private remove(found: Found): void {
+    if (!this.all.delete(found)) return;
+    this.marked.delete(found.marker);
+    this.everydayMarked.delete(found.marker);
+    for (const node of found.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const rest = list.filter((f) => f !== found);
+      if (rest.length) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
   }
 }

@@ -4,8 +4,8 @@
 // Escape closes it. Timing is injected so the logic stays testable.
 
 export interface HoverTarget {
-  id: string;
-  range: Range;
+  /** Two targets with the same key are the same term occurrence. */
+  key: unknown;
 }
 
 export interface HoverCallbacks<T extends HoverTarget> {
@@ -36,13 +36,13 @@ export class HoverIntent<T extends HoverTarget> {
       this.cancelHide();
       return;
     }
-    if (target && this.shown && target.range === this.shown.range) {
+    if (target && this.shown && target.key === this.shown.key) {
       this.cancelShow();
       this.cancelHide();
       return;
     }
     if (target) {
-      if (!this.candidate || this.candidate.range !== target.range) {
+      if (!this.candidate || this.candidate.key !== target.key) {
         this.candidate = target;
         this.cancelShow();
         this.showTimer = setTimeout(() => this.open(target, false), this.opts.showDelay);

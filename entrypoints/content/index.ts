@@ -1,5 +1,7 @@
-// Thin wiring: settings decide whether we run; scan finds the terms;
-// hover shows the tooltip. Everything is tied to the script's lifetime.
+// Thin wiring: settings decide whether we run; the scanner and watcher find
+// terms, also on pages that change; TermUi shows them. Everything is tied to
+// the content script's lifetime (`ctx`), so an update or uninstall leaves
+// nothing behind.
 
 import "./highlight.css";
 import { browser } from "wxt/browser";
@@ -10,11 +12,11 @@ import type { ContentData } from "../../glossary/types";
 import { type LookupReply, type PageInfoReply, parseRequest } from "../../lib/messages";
 import { isUrlEnabled, siteKey } from "../../lib/site-rules";
 import { getSiteSettings, watchSiteSettings } from "../../lib/storage";
-import { type Found, PageTerms } from "./highlighter";
-import { HoverIntent } from "./hover";
-import { caretAt, rectAt } from "./pointer";
-import { collectBlocks } from "./scan";
-import { TooltipHost } from "./tooltip-host";
+import { PageTerms } from "./highlighter";
+import { Scanner } from "./scanner";
+import { adoptHighlightStyles } from "./shadow-styles";
+import { TermUi } from "./term-ui";
+import { Watcher } from "./watcher";
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*", "file:///*"],
@@ -24,102 +26,118 @@ export default defineContentScript({
   cssInjectionMode: "manifest",
   async main(ctx) {
     const data = contentData as unknown as ContentData;
-    let terms: PageTerms | null = null;
+    const index = loadIndex(data.index);
+    const terms = new PageTerms(index, new Set(data.everyday));
+    const shadowRoots: ShadowRoot[] = [];
     let enabled = false;
-    const tooltip = new TooltipHost(document);
-    let lastPoint = { x: 0, y: 0 };
+    let started = false;
 
-    const hover = new HoverIntent<Found>(
+    const ui = new TermUi({
+      doc: document,
+      index,
+      terms: () => (enabled ? terms : null),
+      shadowRoots: () => shadowRoots,
+      lookup: (id) => browser.runtime.sendMessage({ type: "lookup", id }) as Promise<LookupReply | undefined>,
+      openTopic: (topicId) =>
+        void browser.runtime.sendMessage({ type: "open-topic", topicId }).catch(() => {}),
+      showDelay: 250,
+      hideDelay: 300,
+      theme: "auto",
+    });
+
+    const pageRoot = () => document.body ?? document.documentElement;
+    const watcher = new Watcher(
       {
-        open: (found, pinned) => void openTooltip(found, pinned),
-        close: () => tooltip.hide(),
+        pruned: () => terms.prune(),
+        rescan: (roots) => scanner.enqueue(roots),
+        rescanAll: () => scanner.enqueue([pageRoot()]),
+        isOurs: (node) => ui.isOurs(node),
       },
-      { showDelay: 250, hideDelay: 300 },
+      { setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) },
     );
-
-    async function openTooltip(found: Found, pinned: boolean) {
-      const base = {
-        id: "termlens-tooltip-card",
-        term: found.range.toString(),
-        definition: "",
-        notice: "Educational information, not medical advice.",
-        pinned,
-        onClose: () => hover.close(),
-      };
-      tooltip.show(found.range, { ...base, loading: true });
-      let reply: LookupReply | undefined;
-      try {
-        reply = (await browser.runtime.sendMessage({ type: "lookup", id: found.id })) as LookupReply | undefined;
-      } catch {
-        return; // The extension was reloaded; this script is on its way out.
-      }
-      if (!reply || hover.current !== found) return;
-      tooltip.update({
-        ...base,
-        term: reply.term.term,
-        definition: reply.term.definition,
-        correction: reply.term.correction,
-        topicTitle: reply.topic?.title,
-      });
-    }
-
-    function termAtPoint(x: number, y: number): Found | null {
-      if (!terms) return null;
-      const caret = caretAt(document, x, y);
-      if (!caret) return null;
-      const found = terms.at(caret.node, caret.offset);
-      return found && rectAt(found.range, x, y) ? found : null;
-    }
-
-    // One hit-test per frame at most, with the latest pointer position.
-    let framePending = false;
-    let inTooltip = false;
-    function onPointerMove(e: PointerEvent) {
-      if (!enabled) return;
-      lastPoint = { x: e.clientX, y: e.clientY };
-      inTooltip = tooltip.contains(e.composedPath()[0] ?? null);
-      if (framePending) return;
-      framePending = true;
-      requestAnimationFrame(() => {
-        framePending = false;
-        if (inTooltip) hover.pointerAt(null, true);
-        else hover.pointerAt(termAtPoint(lastPoint.x, lastPoint.y));
-      });
-    }
-
-    function onClick(e: MouseEvent) {
-      if (!enabled || tooltip.contains(e.composedPath()[0] ?? null)) return;
-      const found = termAtPoint(e.clientX, e.clientY);
-      if (found) hover.pin(found);
-      else if (hover.isPinned) hover.close();
-    }
-
-    function onKey(e: KeyboardEvent) {
-      if (e.key === "Escape" && hover.current) hover.close();
-    }
+    const scanner = new Scanner(
+      terms,
+      { requestIdleCallback: (cb, o) => ctx.requestIdleCallback(cb, o) },
+      (root) => {
+        shadowRoots.push(root);
+        watcher.observe(root);
+        adoptHighlightStyles(root);
+      },
+    );
 
     function apply(on: boolean) {
       enabled = on;
       if (!on) {
-        hover.close();
-        terms?.hide();
+        ui.close();
+        terms.hide();
         return;
       }
-      if (!terms) {
-        terms = new PageTerms(loadIndex(data.index), new Set(data.everyday));
-        terms.add(collectBlocks(document.body ?? document.documentElement));
+      if (!started) {
+        started = true;
+        // The whole document is watched (not just body), so a page that
+        // replaces document.body is still followed.
+        watcher.observe(document);
+        scanner.enqueue([pageRoot()]);
       }
       terms.show();
     }
 
-    ctx.addEventListener(document, "pointermove", onPointerMove, { passive: true, capture: true });
-    ctx.addEventListener(document, "click", onClick, { capture: true });
-    ctx.addEventListener(document, "keydown", onKey, { capture: true });
+    // One hit-test per frame at most, with the latest pointer position.
+    let framePending = false;
+    let last = { x: 0, y: 0, inTooltip: false };
+    ctx.addEventListener(
+      document,
+      "pointermove",
+      (e: PointerEvent) => {
+        if (!enabled) return;
+        last = { x: e.clientX, y: e.clientY, inTooltip: ui.inTooltip(e.composedPath()[0] ?? null) };
+        if (framePending) return;
+        framePending = true;
+        ctx.requestAnimationFrame(() => {
+          framePending = false;
+          ui.pointerMoved(last.x, last.y, last.inTooltip);
+        });
+      },
+      { passive: true, capture: true },
+    );
+    ctx.addEventListener(
+      document,
+      "click",
+      (e: MouseEvent) => {
+        if (enabled && e.button === 0 && !ui.inTooltip(e.composedPath()[0] ?? null))
+          ui.clicked(e.clientX, e.clientY);
+      },
+      { capture: true, passive: true },
+    );
+    ctx.addEventListener(
+      document,
+      "keydown",
+      (e: KeyboardEvent) => {
+        if (e.key === "Escape" && ui.isOpen) ui.close();
+      },
+      { capture: true },
+    );
 
-    const onMessage = (raw: unknown): Promise<PageInfoReply> | undefined => {
+    const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined;
       const msg = parseRequest(raw);
-      if (msg?.type !== "page-info") return undefined;
-      return Promise.resolve({ site: siteKey(location.href), enabled, counts: terms?.counts() ?? {} });
+      if (!msg) return undefined;
+      if (msg.type === "page-info") {
+        const reply: PageInfoReply = {
+          site: siteKey(location.href),
+          enabled,
+          counts: enabled ? terms.counts() : {},
+        };
+        return Promise.resolve(reply);
+      }
+      if (!enabled) return undefined;
+      if (msg.type === "command") {
+        if (msg.name === "explain") ui.explainSelection();
+        else ui.step(msg.name === "next-term" ? 1 : -1);
+        return Promise.resolve(true);
+      }
+      if (msg.type === "show-term") return Promise.resolve(ui.showTerm(msg.id));
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
 
@@ -127,8 +145,10 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
-      hover.close();
-      terms?.hide();
+      watcher.disconnect();
+      ui.close();
+      terms.hide();
+      terms.clear();
     });
 
     try {

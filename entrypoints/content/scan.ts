@@ -1,71 +1,174 @@
 // Collects the page's text as blocks of text nodes that a reader sees as one
 // run of words, so "<b>skin</b> necrosis" is matched as one phrase. Reads no
-// layout: grouping is decided from tag names alone.
+// layout: grouping is decided from tag names alone. The walk can stop at a
+// deadline and resume later, so a huge page is read in small slices.
 
 export type TextBlock = Text[];
 
 // Inline elements continue the current block; any other element ends it.
 const INLINE = new Set([
-  "A", "ABBR", "B", "BDI", "BDO", "BIG", "CITE", "CODE", "DATA", "DEL", "DFN", "EM", "FONT", "I", "INS",
-  "KBD", "LABEL", "MARK", "NOBR", "Q", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME",
-  "TT", "U", "VAR",
+  "A",
+  "ABBR",
+  "B",
+  "BDI",
+  "BDO",
+  "BIG",
+  "CITE",
+  "CODE",
+  "DATA",
+  "DEL",
+  "DFN",
+  "EM",
+  "FONT",
+  "I",
+  "INS",
+  "KBD",
+  "LABEL",
+  "MARK",
+  "NOBR",
+  "Q",
+  "S",
+  "SAMP",
+  "SMALL",
+  "SPAN",
+  "STRONG",
+  "SUB",
+  "SUP",
+  "TIME",
+  "TT",
+  "U",
+  "VAR",
 ]);
 
-// Never read: code, form fields, our own UI.
+// Never read: code, form fields, embedded documents, our own UI.
 const SKIP = new Set([
-  "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "INPUT", "SELECT", "OPTION", "BUTTON",
-  "IFRAME", "OBJECT", "SVG", "MATH", "CANVAS", "VIDEO", "AUDIO", "TERMLENS-TOOLTIP",
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "TEXTAREA",
+  "INPUT",
+  "SELECT",
+  "OPTION",
+  "BUTTON",
+  "IFRAME",
+  "FRAME",
+  "OBJECT",
+  "EMBED",
+  "SVG",
+  "MATH",
+  "CANVAS",
+  "VIDEO",
+  "AUDIO",
+  "TERMLENS-TOOLTIP",
 ]);
 
-function blockOf(text: Text): Node | null {
-  let p = text.parentNode;
+export function isInline(el: Element): boolean {
+  return INLINE.has(el.tagName);
+}
+
+function skipped(el: Element): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  const editable = el.getAttribute("contenteditable");
+  return editable !== null && editable !== "false";
+}
+
+/** The nearest ancestor that is not an inline element: the text's block. */
+export function blockOf(node: Node): Node | null {
+  let p = node.parentNode;
   while (p && p.nodeType === Node.ELEMENT_NODE && INLINE.has((p as Element).tagName)) p = p.parentNode;
   return p;
 }
 
-function isEditable(el: Element): boolean {
-  const v = el.getAttribute("contenteditable");
-  return v !== null && v !== "false";
+/** Whether `node` is itself an element we never read. */
+export function isSkippedRoot(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && skipped(node as Element);
 }
 
-/**
- * Walks `root` in document order and returns its text blocks. Open shadow
- * roots found on the way are walked too (their blocks follow their host's).
- */
-export function collectBlocks(root: Node, out: TextBlock[] = []): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      return SKIP.has(el.tagName.toUpperCase()) || isEditable(el)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let block: TextBlock = [];
-  let blockParent: Node | null = null;
-  const flush = () => {
-    if (block.length > 0) out.push(block);
-    block = [];
-  };
-  const shadows: ShadowRoot[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const text = node as Text;
-      if (text.data.length === 0) continue;
-      // Leaving a nested block ("<div>a<div>b</div>c</div>") ends the run too.
-      const parent = blockOf(text);
-      if (parent !== blockParent) flush();
-      blockParent = parent;
-      block.push(text);
-      continue;
-    }
-    const el = node as Element;
-    if (!INLINE.has(el.tagName)) flush();
-    if (el.shadowRoot) shadows.push(el.shadowRoot);
+/** Whether `node` sits somewhere we never read (script, form field, editor). */
+export function isInSkippedRegion(node: Node): boolean {
+  for (let p: Node | null = node.parentNode; p; p = p.parentNode) {
+    if (p.nodeType === Node.ELEMENT_NODE && skipped(p as Element)) return true;
   }
-  flush();
-  for (const shadow of shadows) collectBlocks(shadow, out);
-  return out;
+  return false;
+}
+
+const FILTER: NodeFilter = {
+  acceptNode(node) {
+    return node.nodeType === Node.ELEMENT_NODE && skipped(node as Element)
+      ? NodeFilter.FILTER_REJECT
+      : NodeFilter.FILTER_ACCEPT;
+  },
+};
+
+/**
+ * A resumable walk over one or more roots. `take` returns the blocks found
+ * until `deadline()` says stop (checked only between blocks, so a block is
+ * never cut in two). Open shadow roots met on the way are queued and walked
+ * after their tree; `onShadowRoot` hears about each.
+ */
+export class BlockCursor {
+  private readonly roots: Node[] = [];
+  private walker: TreeWalker | null = null;
+  private block: TextBlock = [];
+  private blockParent: Node | null = null;
+
+  constructor(
+    roots: Iterable<Node>,
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
+  ) {
+    this.roots.push(...roots);
+  }
+
+  get done(): boolean {
+    return this.walker === null && this.roots.length === 0;
+  }
+
+  take(deadline: () => boolean): TextBlock[] {
+    const out: TextBlock[] = [];
+    let steps = 0;
+    while (!this.done) {
+      if (!this.walker) {
+        const root = this.roots.shift() as Node;
+        const doc = root.ownerDocument ?? (root as Document);
+        this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+      }
+      const node = this.walker.nextNode();
+      if (!node) {
+        this.flush(out);
+        this.walker = null;
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE) {
+        const text = node as Text;
+        if (text.data.length === 0) continue;
+        // Leaving a nested block ("<div>a<div>b</div>c</div>") ends the run too.
+        const parent = blockOf(text);
+        if (parent !== this.blockParent) this.flush(out);
+        this.blockParent = parent;
+        this.block.push(text);
+      } else {
+        const el = node as Element;
+        if (!INLINE.has(el.tagName)) this.flush(out);
+        if (el.shadowRoot) {
+          this.roots.push(el.shadowRoot);
+          this.onShadowRoot(el.shadowRoot);
+        }
+      }
+      // Reading the clock on every node would cost more than the walk.
+      if ((++steps & 63) === 0 && this.block.length === 0 && deadline()) break;
+    }
+    return out;
+  }
+
+  private flush(out: TextBlock[]): void {
+    if (this.block.length > 0) out.push(this.block);
+    this.block = [];
+    this.blockParent = null;
+  }
+}
+
+/** Every block under `root`, in one go. */
+export function collectBlocks(root: Node): TextBlock[] {
+  return new BlockCursor([root]).take(() => false);
 }

@@ -8,7 +8,12 @@ import { TopicList } from "../../components/TopicList";
 import glossaryJson from "../../glossary/generated/glossary.json";
 import type { CompiledGlossary } from "../../glossary/types";
 import type { PageInfoReply } from "../../lib/messages";
-import { DEFAULT_SITE_SETTINGS, isSiteEnabled, type SiteSettings, setSiteEnabled } from "../../lib/site-rules";
+import {
+  DEFAULT_SITE_SETTINGS,
+  isSiteEnabled,
+  type SiteSettings,
+  setSiteEnabled,
+} from "../../lib/site-rules";
 import { getSiteSettings, setSiteSettings, watchSiteSettings } from "../../lib/storage";
 
 const glossary = glossaryJson as unknown as CompiledGlossary;

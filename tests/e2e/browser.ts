@@ -31,7 +31,10 @@ export function findChrome(): string {
   if (isRoot && existsSync("/etc/debian_version")) {
     console.log("No Chromium found: installing Debian's chromium with apt-get…");
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   throw new Error(HOW_TO);
@@ -74,7 +77,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       "--no-first-run",
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

@@ -9,7 +9,10 @@ import { hover, openPopupFor, tooltipText } from "./helpers";
 import { serve } from "./server";
 
 const hasDisplay =
-  process.platform === "darwin" || process.platform === "win32" || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+  process.platform === "darwin" ||
+  process.platform === "win32" ||
+  !!process.env.DISPLAY ||
+  !!process.env.WAYLAND_DISPLAY;
 
 const server = await serve();
 const session = await launch({ headless: !hasDisplay });

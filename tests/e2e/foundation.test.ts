@@ -22,7 +22,9 @@ after(async () => {
 async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`${server.origin}/${path}`);
-  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
+    timeout: 10_000,
+  });
   return page;
 }
 
@@ -98,7 +100,9 @@ describe("foundation", () => {
     await toggle.click();
     await popup.locator(".site-switch", { hasText: "Off for 127.0.0.1" }).waitFor();
     for (const p of [page, other]) {
-      await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, { timeout: 3000 });
+      await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, {
+        timeout: 3000,
+      });
     }
     await page.bringToFront();
     await hover(page, "#intro", "arterioles");
@@ -114,7 +118,9 @@ describe("foundation", () => {
     await toggle.click();
     await popup.locator(".site-switch", { hasText: "On for 127.0.0.1" }).waitFor();
     for (const p of [page, other]) {
-      await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, { timeout: 3000 });
+      await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
+        timeout: 3000,
+      });
     }
     await page.bringToFront();
     await hover(page, "#intro", "arterioles");

@@ -3,6 +3,18 @@
 import type { Page } from "playwright-core";
 import type { Session } from "./browser";
 
+/** The part of the extension API the tests call inside the service worker. */
+export interface ChromeApi {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, msg: unknown, opts?: { frameId?: number }): Promise<unknown>;
+    update(tabId: number, props: object): Promise<unknown>;
+  };
+  action: { openPopup(): Promise<void>; getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { sync: { get(k: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+}
+declare const chrome: ChromeApi;
+
 /** Viewport point at the middle of the first `text` inside `selector`. */
 export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
@@ -41,7 +53,14 @@ export function highlightCount(page: Page): Promise<number> {
 
 /** The highlighted texts, in document order. */
 export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get("termlens") ?? [])].map((r) => r.toString()));
+  return page.evaluate(() =>
+    [...(CSS.highlights.get("termlens") ?? [])].map((r) => {
+      const live = new Range();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    }),
+  );
 }
 
 export const TOOLTIP = "termlens-tooltip [role=tooltip]";

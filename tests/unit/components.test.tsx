@@ -24,6 +24,7 @@ describe("Tooltip", () => {
     definition: "Death of body tissue.",
     notice: "Educational information, not medical advice.",
     pinned: false,
+    theme: "light" as const,
     onClose: () => {},
   };
 
@@ -42,6 +43,18 @@ describe("Tooltip", () => {
     expect(el.textContent).toContain("<img src=x onerror=alert(1)>");
   });
 
+  test("the topic opens in the extension", () => {
+    const onOpenTopic = vi.fn();
+    const el = mount(<Tooltip {...base} topicTitle="Treatment" onOpenTopic={onOpenTopic} />);
+    (el.querySelector("button.link") as HTMLButtonElement).click();
+    expect(onOpenTopic).toHaveBeenCalledOnce();
+  });
+
+  test("takes the theme it is given", () => {
+    const el = mount(<Tooltip {...base} theme="dark" />);
+    expect(el.querySelector(".card")?.classList.contains("dark")).toBe(true);
+  });
+
   test("a pinned tooltip has a close button", () => {
     const onClose = vi.fn();
     const el = mount(<Tooltip {...base} pinned onClose={onClose} />);
@@ -50,7 +63,9 @@ describe("Tooltip", () => {
   });
 
   test("shows a correction when the source is wrong", () => {
-    const el = mount(<Tooltip {...base} correction="The source says thyroid; it is the parathyroid glands." />);
+    const el = mount(
+      <Tooltip {...base} correction="The source says thyroid; it is the parathyroid glands." />,
+    );
     expect(el.querySelector(".correction")?.textContent).toMatch(/parathyroid/);
   });
 });

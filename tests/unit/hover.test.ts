@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { HoverIntent, type HoverTarget } from "../../entrypoints/content/hover";
 
-const target = (id: string): HoverTarget => ({ id, range: {} as Range });
+const target = (id: string): HoverTarget & { id: string } => ({ id, key: id });
 
 describe("HoverIntent", () => {
   let log: string[];
-  let hover: HoverIntent<HoverTarget>;
+  let hover: HoverIntent<HoverTarget & { id: string }>;
   beforeEach(() => {
     vi.useFakeTimers();
     log = [];
     hover = new HoverIntent(
-      { open: (t, pinned) => log.push(`open ${t.id}${pinned ? " pinned" : ""}`), close: () => log.push("close") },
+      {
+        open: (t, pinned) => log.push(`open ${t.id}${pinned ? " pinned" : ""}`),
+        close: () => log.push("close"),
+      },
       { showDelay: 250, hideDelay: 300 },
     );
   });

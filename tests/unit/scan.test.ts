@@ -14,7 +14,11 @@ describe("collectBlocks", () => {
     ["a nested block splits the run", "<div>a<div>b</div>c</div>", [["a"], ["b"], ["c"]]],
     ["a line break splits the run", "<p>skin<br>necrosis</p>", [["skin"], ["necrosis"]]],
     ["scripts and styles are skipped", "<p>a<script>necrosis</script><style>x{}</style></p>", [["a"]]],
-    ["form fields are skipped", "<p>a</p><textarea>necrosis</textarea><select><option>b</option></select>", [["a"]]],
+    [
+      "form fields are skipped",
+      "<p>a</p><textarea>necrosis</textarea><select><option>b</option></select>",
+      [["a"]],
+    ],
     ["editable regions are skipped", "<div contenteditable>necrosis</div><p>b</p>", [["b"]]],
     ["contenteditable=false is read", '<div contenteditable="false">a</div>', [["a"]]],
     ["our own tooltip is skipped", "<termlens-tooltip>x</termlens-tooltip><p>a</p>", [["a"]]],
@@ -26,6 +30,9 @@ describe("collectBlocks", () => {
     document.body.innerHTML = "<p>a</p><div id=host></div>";
     const host = document.getElementById("host") as HTMLElement;
     host.attachShadow({ mode: "open" }).innerHTML = "<p>inside <i>shadow</i></p>";
-    expect(collectBlocks(document.body).map((b) => b.map((t) => t.data))).toEqual([["a"], ["inside ", "shadow"]]);
+    expect(collectBlocks(document.body).map((b) => b.map((t) => t.data))).toEqual([
+      ["a"],
+      ["inside ", "shadow"],
+    ]);
   });
 });

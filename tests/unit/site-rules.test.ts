@@ -47,7 +47,12 @@ describe("isUrlEnabled", () => {
   test.each<[string, string, Partial<SiteSettings>, boolean]>([
     ["default runs everywhere", "https://news.example.com/", {}, true],
     ["a site switched off", "https://news.example.com/", { rules: { "news.example.com": false } }, false],
-    ["a parent rule covers subdomains", "https://a.news.example.com/", { rules: { "example.com": false } }, false],
+    [
+      "a parent rule covers subdomains",
+      "https://a.news.example.com/",
+      { rules: { "example.com": false } },
+      false,
+    ],
     [
       "a more specific rule wins",
       "https://portal.example.com/",
@@ -63,7 +68,12 @@ describe("isUrlEnabled", () => {
       { mode: "only-chosen", rules: { "portal.org": true } },
       true,
     ],
-    ["paused beats every rule", "https://portal.org/", { paused: true, rules: { "portal.org": true } }, false],
+    [
+      "paused beats every rule",
+      "https://portal.org/",
+      { paused: true, rules: { "portal.org": true } },
+      false,
+    ],
     ["ports share a site", "http://localhost:8080/", { rules: { localhost: false } }, false],
     ["IPs do not cover others", "http://10.0.0.1/", { rules: { "0.0.1": false } }, true],
     ["file pages have one rule", "file:///tmp/a.html", { rules: { "file://": false } }, false],

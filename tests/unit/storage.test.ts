@@ -19,8 +19,14 @@ describe("site settings storage", () => {
 
   test("a corrupted value falls back to defaults with a warning, keeping what is valid", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await fakeBrowser.storage.sync.set({ siteSettings: { mode: 42, rules: { "a.com": false, "b.com": "x" } } });
-    expect(await getSiteSettings()).toEqual({ mode: "everywhere-except", rules: { "a.com": false }, paused: false });
+    await fakeBrowser.storage.sync.set({
+      siteSettings: { mode: 42, rules: { "a.com": false, "b.com": "x" } },
+    });
+    expect(await getSiteSettings()).toEqual({
+      mode: "everywhere-except",
+      rules: { "a.com": false },
+      paused: false,
+    });
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
   });

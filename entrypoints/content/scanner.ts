@@ -1,0 +1,73 @@
+// Reads the page in slices: the first slice runs at once, the rest when the
+// browser is idle, each stopping after a small time budget, so no task of
+// ours blocks the page for long even on a huge document.
+
+import type { PageTerms } from "./highlighter";
+import { BlockCursor } from "./scan";
+
+export interface Scheduling {
+  requestIdleCallback(cb: IdleRequestCallback, options?: IdleRequestOptions): number;
+}
+
+export interface ScanStats {
+  slices: number;
+  longestSliceMs: number;
+  totalMs: number;
+}
+
+export class Scanner {
+  private cursor: BlockCursor | null = null;
+  private readonly pending: Node[] = [];
+  private scheduled = false;
+  readonly stats: ScanStats = { slices: 0, longestSliceMs: 0, totalMs: 0 };
+
+  constructor(
+    private readonly terms: PageTerms,
+    private readonly scheduling: Scheduling,
+    private readonly onShadowRoot: (root: ShadowRoot) => void,
+    private readonly onSettled: () => void = () => {},
+    private readonly budgetMs = 8,
+  ) {}
+
+  /** Reads these roots (again); `now` runs the first slice immediately. */
+  enqueue(roots: Iterable<Node>, now = true): void {
+    for (const root of roots) this.pending.push(root);
+    if (now) this.slice();
+    else this.schedule();
+  }
+
+  get busy(): boolean {
+    return this.pending.length > 0 || (this.cursor !== null && !this.cursor.done);
+  }
+
+  private slice(timeRemaining = () => this.budgetMs): void {
+    const started = performance.now();
+    const budget = Math.min(this.budgetMs, Math.max(2, timeRemaining()));
+    const deadline = () => performance.now() - started >= budget;
+    do {
+      if (!this.cursor || this.cursor.done) {
+        if (this.pending.length === 0) break;
+        this.cursor = new BlockCursor(this.pending.splice(0), this.onShadowRoot);
+      }
+      this.terms.add(this.cursor.take(deadline));
+    } while (!deadline());
+    const spent = performance.now() - started;
+    this.stats.slices++;
+    this.stats.totalMs += spent;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    if (this.busy) this.schedule();
+    else this.onSettled();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.scheduling.requestIdleCallback(
+      (idle) => {
+        this.scheduled = false;
+        this.slice(() => idle.timeRemaining());
+      },
+      { timeout: 150 },
+    );
+  }
+}
