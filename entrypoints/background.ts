@@ -41,7 +41,9 @@ export default defineBackground(() => {
     if (msg?.type === "lookup") return Promise.resolve(lookup(msg.id));
     if (msg?.type === "open-topic" && topics.has(msg.topicId)) {
       const from = sender.tab?.id ? `?tab=${sender.tab.id}` : "";
-      void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${from}#topic=${msg.topicId}` as "/popup.html") });
+      void browser.tabs.create({
+        url: browser.runtime.getURL(`/popup.html${from}#topic=${msg.topicId}` as "/popup.html"),
+      });
       return Promise.resolve(true);
     }
     return undefined;

@@ -11,7 +11,8 @@ export type Request =
   // content -> background
   | { type: "lookup"; id: string }
   | { type: "open-topic"; topicId: string }
-  | { type: "found"; ids: string[] }
+  /** What one frame holds: term id -> occurrences. */
+  | { type: "found"; counts: Record<string, number> }
   // popup / background -> content
   | { type: "page-info" }
   | { type: "command"; name: Command }
@@ -32,6 +33,15 @@ export interface PageInfoReply {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
+function isCounts(v: unknown): v is Record<string, number> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const entries = Object.entries(v);
+  return (
+    entries.length <= 100_000 &&
+    entries.every(([id, n]) => ID.test(id) && typeof n === "number" && Number.isInteger(n) && n > 0)
+  );
+}
+
 export function parseRequest(raw: unknown): Request | null {
   if (typeof raw !== "object" || raw === null) return null;
   const m = raw as Record<string, unknown>;
@@ -39,11 +49,7 @@ export function parseRequest(raw: unknown): Request | null {
     case "lookup":
       return typeof m.id === "string" && ID.test(m.id) ? { type: "lookup", id: m.id } : null;
     case "found":
-      return Array.isArray(m.ids) &&
-        m.ids.length <= 10_000 &&
-        m.ids.every((i) => typeof i === "string" && ID.test(i))
-        ? { type: "found", ids: m.ids as string[] }
-        : null;
+      return isCounts(m.counts) ? { type: "found", counts: m.counts } : null;
     case "open-topic":
       return typeof m.topicId === "string" && ID.test(m.topicId)
         ? { type: "open-topic", topicId: m.topicId }

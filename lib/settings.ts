@@ -45,3 +45,70 @@ export function checkSiteSettings(raw: unknown, where = "siteSettings"): Checked
   }
   return { value: { mode, rules, paused }, problems };
 }
+
+export type HighlightStyle = "underline" | "background" | "none";
+export type ThemeChoice = "auto" | "light" | "dark";
+
+/** How terms look and behave on pages. */
+export interface DisplaySettings {
+  highlightStyle: HighlightStyle;
+  /** Underline everyday words (pain, infection) too; they are always explained on hover. */
+  underlineEveryday: boolean;
+  /** Resting time before a tooltip opens, in milliseconds. */
+  hoverDelayMs: number;
+  theme: ThemeChoice;
+}
+
+export const DEFAULT_DISPLAY: DisplaySettings = Object.freeze({
+  highlightStyle: "underline",
+  underlineEveryday: false,
+  hoverDelayMs: 250,
+  theme: "auto",
+}) as DisplaySettings;
+
+export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
+
+const STYLES: readonly HighlightStyle[] = ["underline", "background", "none"];
+const THEMES: readonly ThemeChoice[] = ["auto", "light", "dark"];
+
+/** Reads stored display settings field by field: a bad field falls back alone. */
+export function checkDisplaySettings(raw: unknown, where = "display"): Checked<DisplaySettings> {
+  const problems: string[] = [];
+  if (raw === null || raw === undefined) return { value: DEFAULT_DISPLAY, problems };
+  if (!isRecord(raw)) {
+    return { value: DEFAULT_DISPLAY, problems: [`${where}: expected an object, got ${typeof raw}`] };
+  }
+  const value: DisplaySettings = { ...DEFAULT_DISPLAY };
+  if (raw.highlightStyle !== undefined) {
+    if (STYLES.includes(raw.highlightStyle as HighlightStyle))
+      value.highlightStyle = raw.highlightStyle as HighlightStyle;
+    else
+      problems.push(
+        `${where}.highlightStyle: "${String(raw.highlightStyle)}" is not one of ${STYLES.join(", ")}`,
+      );
+  }
+  if (raw.underlineEveryday !== undefined) {
+    if (typeof raw.underlineEveryday === "boolean") value.underlineEveryday = raw.underlineEveryday;
+    else problems.push(`${where}.underlineEveryday: expected true or false`);
+  }
+  if (raw.hoverDelayMs !== undefined) {
+    const n = raw.hoverDelayMs;
+    if (
+      typeof n === "number" &&
+      Number.isFinite(n) &&
+      n >= HOVER_DELAY_RANGE.min &&
+      n <= HOVER_DELAY_RANGE.max
+    ) {
+      value.hoverDelayMs = Math.round(n);
+    } else {
+      problems.push(
+        `${where}.hoverDelayMs: expected a number of milliseconds from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}`,
+      );
+    }
+  }
+  if (raw.theme !== undefined) {
+    if (THEMES.includes(raw.theme as ThemeChoice)) value.theme = raw.theme as ThemeChoice;
+    else problems.push(`${where}.theme: "${String(raw.theme)}" is not one of ${THEMES.join(", ")}`);
+  }
+  return { value, problems };
+}

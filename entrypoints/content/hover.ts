@@ -27,8 +27,12 @@ export class HoverIntent<T extends HoverTarget> {
 
   constructor(
     private readonly cb: HoverCallbacks<T>,
-    private readonly opts: HoverOptions,
+    private opts: HoverOptions,
   ) {}
+
+  setOptions(opts: HoverOptions): void {
+    this.opts = opts;
+  }
 
   /** The pointer is over `target` (null: over nothing), or inside our tooltip. */
   pointerAt(target: T | null, inTooltip = false): void {

@@ -16,6 +16,9 @@ export interface TermUiDeps {
   shadowRoots: () => ShadowRoot[];
   lookup: (id: string) => Promise<LookupReply | undefined>;
   openTopic: (topicId: string) => void;
+}
+
+export interface TermUiOptions {
   showDelay: number;
   hideDelay: number;
   theme: ThemeSetting;
@@ -37,12 +40,20 @@ export class TermUi {
   private readonly hover: HoverIntent<Target>;
   private navIndex = -1;
 
-  constructor(private readonly deps: TermUiDeps) {
+  constructor(
+    private readonly deps: TermUiDeps,
+    private options: TermUiOptions,
+  ) {
     this.tooltip = new TooltipHost(deps.doc);
     this.hover = new HoverIntent<Target>(
       { open: (t, pinned) => void this.render(t, pinned), close: () => this.tooltip.hide() },
-      { showDelay: deps.showDelay, hideDelay: deps.hideDelay },
+      options,
     );
+  }
+
+  configure(options: TermUiOptions): void {
+    this.options = options;
+    this.hover.setOptions(options);
   }
 
   isOurs(node: Node): boolean {
@@ -136,7 +147,7 @@ export class TermUi {
 
   private async render(target: Target, pinned: boolean): Promise<void> {
     const theme = themeFor(
-      this.deps.theme,
+      this.options.theme,
       backgroundBehind(target.range.startContainer.parentElement),
       matchMedia("(prefers-color-scheme: dark)").matches,
     );

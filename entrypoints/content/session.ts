@@ -1,0 +1,173 @@
+// Termlens at work on one page: built the first time the site is on, so a
+// switched-off site pays only for reading its setting. Owns the terms found,
+// the slices that find them, the watcher that follows changes and the UI.
+
+import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import contentData from "../../glossary/generated/content-data.json";
+import { loadIndex } from "../../glossary/match/index";
+import type { ContentData } from "../../glossary/types";
+import type { Command, LookupReply } from "../../lib/messages";
+import type { DisplaySettings } from "../../lib/settings";
+import { PageTerms } from "./highlighter";
+import { Scanner } from "./scanner";
+import { HighlightStyles } from "./styles";
+import { TermUi, type TermUiOptions } from "./term-ui";
+import { Watcher } from "./watcher";
+
+const uiOptions = (d: DisplaySettings): TermUiOptions => ({
+  showDelay: d.hoverDelayMs,
+  hideDelay: 300,
+  theme: d.theme,
+});
+
+export class PageSession {
+  private readonly terms: PageTerms;
+  private readonly ui: TermUi;
+  private readonly styles = new HighlightStyles(document);
+  private readonly scanner: Scanner;
+  private readonly watcher: Watcher;
+  private readonly shadowRoots: ShadowRoot[] = [];
+  private enabled = false;
+  private started = false;
+  private reportTimer = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    display: DisplaySettings,
+  ) {
+    const data = contentData as unknown as ContentData;
+    const index = loadIndex(data.index);
+    this.terms = new PageTerms(index, new Set(data.everyday));
+    this.ui = new TermUi(
+      {
+        doc: document,
+        index,
+        terms: () => (this.enabled ? this.terms : null),
+        shadowRoots: () => this.shadowRoots,
+        lookup: (id) =>
+          browser.runtime.sendMessage({ type: "lookup", id }) as Promise<LookupReply | undefined>,
+        openTopic: (topicId) =>
+          void browser.runtime.sendMessage({ type: "open-topic", topicId }).catch(() => {}),
+      },
+      uiOptions(display),
+    );
+    this.styles.apply(display);
+    const pageRoot = () => document.body ?? document.documentElement;
+    this.watcher = new Watcher(
+      {
+        pruned: () => {
+          if (this.terms.prune() > 0) this.reportSoon();
+        },
+        rescan: (roots) => this.scanner.enqueue(roots),
+        rescanAll: () => this.scanner.enqueue([pageRoot()]),
+        isOurs: (node) => this.ui.isOurs(node),
+      },
+      { setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) },
+    );
+    this.scanner = new Scanner(
+      this.terms,
+      { requestIdleCallback: (cb, o) => ctx.requestIdleCallback(cb, o) },
+      (root) => {
+        this.shadowRoots.push(root);
+        this.watcher.observe(root);
+        this.styles.adoptInShadow(root);
+      },
+      () => this.reportSoon(),
+    );
+    this.listen();
+    ctx.onInvalidated(() => {
+      this.watcher.disconnect();
+      this.ui.close();
+      this.terms.hide();
+      this.terms.clear();
+      this.styles.remove();
+    });
+  }
+
+  enable(): void {
+    this.enabled = true;
+    if (!this.started) {
+      this.started = true;
+      // The whole document is watched (not just body), so a page that
+      // replaces document.body is still followed.
+      this.watcher.observe(document);
+      this.scanner.enqueue([document.body ?? document.documentElement]);
+    }
+    this.terms.show();
+    this.reportSoon();
+  }
+
+  disable(): void {
+    this.enabled = false;
+    this.ui.close();
+    this.terms.hide();
+    this.reportSoon();
+  }
+
+  configure(display: DisplaySettings): void {
+    this.styles.apply(display);
+    this.ui.configure(uiOptions(display));
+  }
+
+  counts(): Record<string, number> {
+    return this.enabled ? this.terms.counts() : {};
+  }
+
+  command(name: Command): void {
+    if (!this.enabled) return;
+    if (name === "explain") this.ui.explainSelection();
+    else this.ui.step(name === "next-term" ? 1 : -1);
+  }
+
+  showTerm(id: string): boolean {
+    return this.enabled && this.ui.showTerm(id);
+  }
+
+  /** Tells the background what this frame holds (for the badge and the popup). */
+  private reportSoon(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = this.ctx.setTimeout(() => {
+      browser.runtime.sendMessage({ type: "found", counts: this.counts() }).catch(() => {});
+    }, 300);
+  }
+
+  private listen(): void {
+    const { ctx, ui } = this;
+    // One hit-test per frame at most, with the latest pointer position.
+    let framePending = false;
+    let last = { x: 0, y: 0, inTooltip: false };
+    ctx.addEventListener(
+      document,
+      "pointermove",
+      (e: PointerEvent) => {
+        if (!this.enabled) return;
+        last = { x: e.clientX, y: e.clientY, inTooltip: ui.inTooltip(e.composedPath()[0] ?? null) };
+        if (framePending) return;
+        framePending = true;
+        ctx.requestAnimationFrame(() => {
+          framePending = false;
+          ui.pointerMoved(last.x, last.y, last.inTooltip);
+        });
+      },
+      { passive: true, capture: true },
+    );
+    ctx.addEventListener(
+      document,
+      "click",
+      (e: MouseEvent) => {
+        if (this.enabled && e.button === 0 && !ui.inTooltip(e.composedPath()[0] ?? null))
+          ui.clicked(e.clientX, e.clientY);
+      },
+      { capture: true, passive: true },
+    );
+    ctx.addEventListener(
+      document,
+      "keydown",
+      (e: KeyboardEvent) => {
+        if (e.key === "Escape" && ui.isOpen) ui.close();
+      },
+      { capture: true },
+    );
+  }
+}
