@@ -98,3 +98,73 @@ export async function openPopupFor(session: Session, page: Page): Promise<Page> 
   await popup.locator("main").waitFor();
   return popup;
 }
+
+/** Highlighted texts inside the element matched by `selector` (light or shadow DOM). */
+export function highlightedIn(
+  page: Page | import("playwright-core").Frame,
+  selector: string,
+  name = "termlens",
+) {
+  return page.evaluate(
+    ([sel, n]) => {
+      // No named inner functions here: tsx's keepNames would wrap them in a
+      // helper that the page does not have.
+      let el: Element | null = null;
+      const roots: (Document | ShadowRoot)[] = [document];
+      while (!el && roots.length) {
+        const root = roots.shift() as Document | ShadowRoot;
+        el = root.querySelector(sel as string);
+        for (const child of root.querySelectorAll("*")) if (child.shadowRoot) roots.push(child.shadowRoot);
+      }
+      if (!el) return null;
+      const out: string[] = [];
+      for (const r of CSS.highlights.get(n as string) ?? []) {
+        if (!el.contains(r.startContainer)) continue;
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        out.push(live.toString());
+      }
+      return out;
+    },
+    [selector, name],
+  );
+}
+
+/** Sends a command to the tab's content scripts, as a shortcut or the context menu would. */
+export async function sendCommand(
+  session: Session,
+  page: Page,
+  name: string,
+  frameId?: number,
+): Promise<void> {
+  const tabId = await tabIdOf(session, page);
+  await session.worker.evaluate(
+    ([id, n, f]) =>
+      chrome.tabs.sendMessage(
+        id as number,
+        { type: "command", name: n },
+        f === null ? undefined : { frameId: f as number },
+      ),
+    [tabId, name, frameId ?? null] as const,
+  );
+}
+
+/** Changes display settings as the options page would. */
+export async function setDisplay(session: Session, display: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate((d) => chrome.storage.sync.set({ display: d }), display);
+}
+
+/** Waits until a highlighted range starts inside `selector`. */
+export async function waitForHighlightIn(page: Page, selector: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      for (const r of CSS.highlights.get("termlens") ?? []) if (el.contains(r.startContainer)) return true;
+      return false;
+    },
+    selector,
+    { timeout },
+  );
+}
