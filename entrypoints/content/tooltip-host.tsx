@@ -39,7 +39,9 @@ export class TooltipHost {
   }
 
   contains(node: EventTarget | null): boolean {
-    return !!this.host && node instanceof Node && (node === this.host || this.host.contains(node));
+    if (!this.host || !(node instanceof Node)) return false;
+    // contains() does not cross into the shadow tree, where the card lives.
+    return node === this.host || this.host.contains(node) || !!this.host.shadowRoot?.contains(node);
   }
 
   get element(): HTMLElement | null {

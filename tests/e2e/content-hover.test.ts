@@ -1,0 +1,261 @@
+// Hover intent, pinning, keyboard lookups, styles and a tooltip that is never
+// hidden, on our behaviours fixture.
+
+import assert from "node:assert/strict";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { launch, type Session } from "./browser";
+import {
+  highlightedIn,
+  hover,
+  pointOf,
+  sendCommand,
+  setDisplay,
+  TOOLTIP,
+  tooltipText,
+  waitForHighlightIn,
+} from "./helpers";
+import { type StaticServer, serve } from "./server";
+
+let session: Session;
+let server: StaticServer;
+let page: Page;
+
+before(async () => {
+  server = await serve();
+  session = await launch();
+});
+after(async () => {
+  await session?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await session.context.newPage();
+  await page.goto(`${server.origin}/behaviours.html`);
+  await waitForHighlightIn(page, "#plain");
+});
+afterEach(async () => {
+  await page.close();
+});
+
+const tooltipCount = () => page.locator(TOOLTIP).count();
+
+describe("hover intent", () => {
+  test("a fast sweep across several terms opens nothing", async () => {
+    const a = await pointOf(page, "#plain", "biopsy");
+    const b = await pointOf(page, "#plain", "arterioles");
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.move(b.x, b.y, { steps: 6 });
+    await page.mouse.move(b.x + 400, b.y + 200, { steps: 3 });
+    await page.waitForTimeout(700);
+    assert.equal(await tooltipCount(), 0);
+  });
+
+  test("the tooltip waits for the hover delay", async () => {
+    await hover(page, "#plain", "necrosis");
+    await page.waitForTimeout(120);
+    assert.equal(await tooltipCount(), 0, "not yet at 120 ms");
+    assert.match(await tooltipText(page), /necrosis/i);
+  });
+
+  test("the hover delay is a setting", async () => {
+    await setDisplay(session, { hoverDelayMs: 1200 });
+    try {
+      await page.waitForTimeout(100);
+      await hover(page, "#plain", "necrosis");
+      await page.waitForTimeout(700);
+      assert.equal(await tooltipCount(), 0, "still waiting at 700 ms");
+      assert.match(await tooltipText(page, 3000), /necrosis/i);
+    } finally {
+      await session.worker.evaluate(() => chrome.storage.sync.set({ display: {} }));
+    }
+  });
+
+  test("the tooltip stays while the pointer moves into it, and can be used", async () => {
+    await hover(page, "#plain", "debridement");
+    await tooltipText(page);
+    const box = await page.locator(TOOLTIP).boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 8 });
+    await page.waitForTimeout(800);
+    assert.equal(await tooltipCount(), 1, "still open while the pointer is inside");
+    await page.mouse.move(5, 5);
+    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 2000 });
+  });
+
+  test("click pins the tooltip; Escape closes it", async () => {
+    const p = await pointOf(page, "#plain", "calciphylaxis");
+    await page.mouse.click(p.x, p.y);
+    assert.match(await tooltipText(page), /calciphylaxis/i);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(700);
+    assert.equal(await tooltipCount(), 1, "pinned: stays after the pointer leaves");
+    assert.equal(await page.locator("termlens-tooltip button[aria-label=Close]").count(), 1);
+    await page.keyboard.press("Escape");
+    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 2000 });
+  });
+
+  test("the topic link opens that topic in the extension", async () => {
+    const p = await pointOf(page, "#plain", "debridement");
+    await page.mouse.click(p.x, p.y);
+    await tooltipText(page);
+    const [opened] = await Promise.all([
+      session.context.waitForEvent("page"),
+      page.locator("termlens-tooltip button.link").click(),
+    ]);
+    await opened.waitForLoadState();
+    assert.match(
+      opened.url(),
+      new RegExp(`^chrome-extension://${session.extensionId}/popup\\.html\\?tab=\\d+#topic=wound-care$`),
+    );
+    assert.equal(await opened.locator("#topic-wound-care").getAttribute("open"), "");
+    await opened.close();
+  });
+});
+
+describe("finding terms", () => {
+  test("editable regions and form fields are left alone", async () => {
+    assert.deepEqual(await highlightedIn(page, "#editable"), []);
+    assert.deepEqual(await highlightedIn(page, "#field"), []);
+  });
+
+  test("everyday words are explained on hover but not underlined", async () => {
+    assert.deepEqual(await highlightedIn(page, "#everyday"), []);
+    assert.deepEqual(await highlightedIn(page, "#everyday", "termlens-everyday"), ["pain", "infection"]);
+    await hover(page, "#everyday", "infection");
+    assert.match(await tooltipText(page), /infection/i);
+  });
+
+  test("markup-like page text is shown as text, never parsed", async () => {
+    await hover(page, "#html-like", "necrosis");
+    await tooltipText(page);
+    assert.equal(await page.locator("termlens-tooltip b").count(), 0);
+  });
+
+  test("highlight style is a setting (soft background)", async () => {
+    const decoration = () =>
+      page.evaluate(() => {
+        const probe = document.getElementById("plain") as HTMLElement;
+        return getComputedStyle(probe, "::highlight(termlens)").backgroundColor;
+      });
+    const initial = await decoration();
+    await setDisplay(session, { highlightStyle: "background" });
+    try {
+      await page.waitForFunction((before) => {
+        const probe = document.getElementById("plain") as HTMLElement;
+        return getComputedStyle(probe, "::highlight(termlens)").backgroundColor !== before;
+      }, initial);
+      assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+    } finally {
+      await session.worker.evaluate(() => chrome.storage.sync.set({ display: {} }));
+    }
+  });
+});
+
+describe("never hidden", () => {
+  test("a term in a clipping box gets a tooltip outside the box, above a max z-index overlay", async () => {
+    await hover(page, "#clipped", "necrosis");
+    await tooltipText(page);
+    const onTop = await page.evaluate(() => {
+      const host = document.querySelector("termlens-tooltip") as HTMLElement;
+      const card = host.shadowRoot?.querySelector("[role=tooltip]") as HTMLElement;
+      const r = card.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { hit: hit?.tagName, popover: host.matches(":popover-open"), height: r.height };
+    });
+    assert.equal(onTop.hit, "TERMLENS-TOOLTIP");
+    assert.equal(onTop.popover, true, "in the top layer");
+    assert.ok(onTop.height > 40, "not clipped");
+  });
+
+  test("the tooltip follows the term when the page scrolls", async () => {
+    await page.setViewportSize({ width: 900, height: 400 });
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = "2000px";
+    });
+    await hover(page, "#plain", "biopsy");
+    await tooltipText(page);
+    const top = () =>
+      page.evaluate(
+        () => (document.querySelector("termlens-tooltip") as HTMLElement).getBoundingClientRect().top,
+      );
+    const before = await top();
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await page.waitForTimeout(200);
+    const after = await top();
+    assert.ok(Math.abs(before - 60 - after) <= 2, `moved from ${before} to ${after}`);
+  });
+
+  test("in fullscreen the tooltip lives inside the fullscreen element", async () => {
+    await page.click("#go-fs");
+    await page.waitForFunction(() => document.fullscreenElement?.id === "fs");
+    await hover(page, "#fs-text", "debridement");
+    await tooltipText(page);
+    assert.equal(
+      await page.evaluate(() => document.querySelector("termlens-tooltip")?.parentElement?.id),
+      "fs",
+    );
+    await page.evaluate(() => document.exitFullscreen());
+  });
+
+  test("dark pages get a dark card; reduced motion turns the animation off", async () => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await hover(page, "#dark-text", "calciphylaxis");
+    await tooltipText(page);
+    const card = await page.evaluate(() => {
+      const el = document
+        .querySelector("termlens-tooltip")
+        ?.shadowRoot?.querySelector(".card") as HTMLElement;
+      return { dark: el.classList.contains("dark"), animation: getComputedStyle(el).animationName };
+    });
+    assert.deepEqual(card, { dark: true, animation: "none" });
+    await page.keyboard.press("Escape");
+    await hover(page, "#plain", "necrosis");
+    await tooltipText(page);
+    const light = await page.evaluate(() =>
+      document
+        .querySelector("termlens-tooltip")
+        ?.shadowRoot?.querySelector(".card")
+        ?.classList.contains("light"),
+    );
+    assert.equal(light, true);
+  });
+});
+
+describe("keyboard and commands", () => {
+  test("next and previous term move through the page and open each", async () => {
+    await sendCommand(session, page, "next-term", 0);
+    assert.match(await tooltipText(page), /biopsy/i);
+    await sendCommand(session, page, "next-term", 0);
+    assert.match(await tooltipText(page), /necrosis/i);
+    await sendCommand(session, page, "previous-term", 0);
+    assert.match(await tooltipText(page), /biopsy/i);
+  });
+
+  test("explain works on the selected text (shortcut or context menu)", async () => {
+    await page.evaluate(() => {
+      const text = document.getElementById("plain")?.firstChild as Text;
+      const i = text.data.indexOf("debridement");
+      getSelection()?.setBaseAndExtent(text, i, text, i + "debridement".length);
+    });
+    await sendCommand(session, page, "explain");
+    assert.match(await tooltipText(page), /debridement/i);
+    await page.keyboard.press("Escape");
+  });
+
+  test("explaining a selection that is not a term says so", async () => {
+    await page.evaluate(() => {
+      const text = document.getElementById("plain")?.firstChild as Text;
+      const i = text.data.indexOf("team");
+      getSelection()?.setBaseAndExtent(text, i, text, i + 4);
+    });
+    await sendCommand(session, page, "explain");
+    assert.match(await tooltipText(page), /not in the Termlens glossary/i);
+  });
+
+  test("the tooltip is announced: role tooltip in a polite live region", async () => {
+    await hover(page, "#plain", "necrosis");
+    await tooltipText(page);
+    assert.equal(await page.locator(TOOLTIP).getAttribute("aria-live"), "polite");
+  });
+});
