@@ -93,13 +93,15 @@ export function isInSkippedRegion(node: Node): boolean {
   return false;
 }
 
-const FILTER: NodeFilter = {
-  acceptNode(node) {
-    return node.nodeType === Node.ELEMENT_NODE && skipped(node as Element)
-      ? NodeFilter.FILTER_REJECT
-      : NodeFilter.FILTER_ACCEPT;
-  },
-};
+function filterSkipping(alreadyRead: Node | null, root: Node): NodeFilter {
+  return {
+    acceptNode(node) {
+      if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
+      if (node === alreadyRead && node !== root) return NodeFilter.FILTER_REJECT;
+      return skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  };
+}
 
 /**
  * A resumable walk over one or more roots. `take` returns the blocks found
@@ -116,6 +118,8 @@ export class BlockCursor {
   constructor(
     roots: Iterable<Node>,
     private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
+    /** A subtree read already (the visible part): later roots skip it. */
+    private readonly alreadyRead: Node | null = null,
   ) {
     this.roots.push(...roots);
   }
@@ -127,11 +131,16 @@ export class BlockCursor {
   take(deadline: () => boolean): TextBlock[] {
     const out: TextBlock[] = [];
     let steps = 0;
+    let timeUp = false;
     while (!this.done) {
       if (!this.walker) {
         const root = this.roots.shift() as Node;
         const doc = root.ownerDocument ?? (root as Document);
-        this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, FILTER);
+        this.walker = doc.createTreeWalker(
+          root,
+          NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+          filterSkipping(this.alreadyRead, root),
+        );
       }
       const node = this.walker.nextNode();
       if (!node) {
@@ -156,7 +165,8 @@ export class BlockCursor {
         }
       }
       // Reading the clock on every node would cost more than the walk.
-      if ((++steps & 63) === 0 && this.block.length === 0 && deadline()) break;
+      if (!timeUp && (++steps & 63) === 0) timeUp = deadline();
+      if (timeUp && this.block.length === 0) break;
     }
     return out;
   }
@@ -166,6 +176,24 @@ export class BlockCursor {
     this.block = [];
     this.blockParent = null;
   }
+}
+
+/**
+ * The part of a scrolled page the reader is looking at, to be read first:
+ * the block under the middle of the viewport, widened a few levels. One hit
+ * test before the scan starts; null when the top of the page is in view
+ * (document order is then already visible-first).
+ */
+export function visibleRegion(doc: Document, win: Window): Element | null {
+  if (win.scrollY < win.innerHeight / 2) return null;
+  let el = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
+  while (el && INLINE.has(el.tagName)) el = el.parentElement;
+  for (let i = 0; el && i < 3; i++) {
+    const parent: Element | null = el.parentElement;
+    if (!parent || parent === doc.body || parent === doc.documentElement) break;
+    el = parent;
+  }
+  return el && el !== doc.body && el !== doc.documentElement ? el : null;
 }
 
 /** Every block under `root`, in one go. */

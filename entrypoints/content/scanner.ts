@@ -18,6 +18,7 @@ export interface ScanStats {
 export class Scanner {
   private cursor: BlockCursor | null = null;
   private readonly pending: Node[] = [];
+  private alreadyRead: Node | null = null;
   private scheduled = false;
   readonly stats: ScanStats = { slices: 0, longestSliceMs: 0, totalMs: 0 };
 
@@ -29,8 +30,15 @@ export class Scanner {
     private readonly budgetMs = 8,
   ) {}
 
-  /** Reads these roots (again); `now` runs the first slice immediately. */
-  enqueue(roots: Iterable<Node>, now = true): void {
+  /**
+   * Reads these roots (again); `now` runs the first slice immediately.
+   * `visibleFirst` is read before the rest, and skipped when met again.
+   */
+  enqueue(roots: Iterable<Node>, now = true, visibleFirst: Node | null = null): void {
+    if (visibleFirst) {
+      this.pending.unshift(visibleFirst);
+      this.alreadyRead = visibleFirst;
+    }
     for (const root of roots) this.pending.push(root);
     if (now) this.slice();
     else this.schedule();
@@ -47,7 +55,8 @@ export class Scanner {
     do {
       if (!this.cursor || this.cursor.done) {
         if (this.pending.length === 0) break;
-        this.cursor = new BlockCursor(this.pending.splice(0), this.onShadowRoot);
+        this.cursor = new BlockCursor(this.pending.splice(0), this.onShadowRoot, this.alreadyRead);
+        this.alreadyRead = null;
       }
       this.terms.add(this.cursor.take(deadline));
     } while (!deadline());

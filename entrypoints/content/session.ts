@@ -10,6 +10,7 @@ import type { ContentData } from "../../glossary/types";
 import type { Command, LookupReply } from "../../lib/messages";
 import type { DisplaySettings } from "../../lib/settings";
 import { PageTerms } from "./highlighter";
+import { visibleRegion } from "./scan";
 import { Scanner } from "./scanner";
 import { HighlightStyles } from "./styles";
 import { TermUi, type TermUiOptions } from "./term-ui";
@@ -92,7 +93,11 @@ export class PageSession {
       // The whole document is watched (not just body), so a page that
       // replaces document.body is still followed.
       this.watcher.observe(document);
-      this.scanner.enqueue([document.body ?? document.documentElement]);
+      this.scanner.enqueue(
+        [document.body ?? document.documentElement],
+        true,
+        visibleRegion(document, window),
+      );
     }
     this.terms.show();
     this.reportSoon();

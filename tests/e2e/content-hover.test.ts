@@ -67,7 +67,7 @@ describe("hover intent", () => {
       assert.equal(await tooltipCount(), 0, "still waiting at 700 ms");
       assert.match(await tooltipText(page, 3000), /necrosis/i);
     } finally {
-      await session.worker.evaluate(() => chrome.storage.sync.set({ display: {} }));
+      await setDisplay(session, {});
     }
   });
 
@@ -147,7 +147,7 @@ describe("finding terms", () => {
       }, initial);
       assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
     } finally {
-      await session.worker.evaluate(() => chrome.storage.sync.set({ display: {} }));
+      await setDisplay(session, {});
     }
   });
 });

@@ -153,6 +153,28 @@ describe("lab portal", () => {
     assert.match((await cross.locator(TOOLTIP).textContent()) ?? "", /calciphylaxis/i);
   });
 
+  test("on a scrolled page, the part in view is read first", async () => {
+    const long = await session.context.newPage();
+    await long.goto(`${server.origin}/long-article.html`);
+    await long.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 1000, undefined, {
+      timeout: 10_000,
+    });
+    const firstTop = await long.evaluate(() => {
+      const [r] = CSS.highlights.get("termlens") ?? [];
+      if (!r) return null;
+      const live = new Range();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return { top: live.getBoundingClientRect().top, height: innerHeight, scrolled: scrollY };
+    });
+    assert.ok(firstTop && firstTop.scrolled > 10_000, "the page is scrolled far down");
+    assert.ok(
+      firstTop.top >= 0 && firstTop.top <= firstTop.height,
+      `first term read is in view: ${JSON.stringify(firstTop)}`,
+    );
+    await long.close();
+  });
+
   test("the page's DOM is unchanged apart from the tooltip host", async () => {
     const fresh = await session.context.newPage();
     await fresh.goto(`${server.origin}/health-article.html`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { collectBlocks } from "../../entrypoints/content/scan";
+import { BlockCursor, collectBlocks } from "../../entrypoints/content/scan";
 
 function blocksOf(html: string): string[][] {
   document.body.innerHTML = html;
@@ -34,5 +34,27 @@ describe("collectBlocks", () => {
       ["a"],
       ["inside ", "shadow"],
     ]);
+  });
+});
+
+describe("BlockCursor", () => {
+  test("a subtree read first is skipped when met again", () => {
+    document.body.innerHTML = "<p>a</p><section id=seen><p>b</p></section><p>c</p>";
+    const seen = document.getElementById("seen") as HTMLElement;
+    const cursor = new BlockCursor([seen, document.body], () => {}, seen);
+    expect(cursor.take(() => false).map((b) => b.map((t) => t.data))).toEqual([["b"], ["a"], ["c"]]);
+  });
+
+  test("stops at the deadline between blocks and resumes where it left off", () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>t${i}</p>`).join("");
+    const cursor = new BlockCursor([document.body]);
+    const first = cursor.take(() => true);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(300);
+    const rest = cursor.take(() => false);
+    expect([...first, ...rest].map((b) => b[0]?.data)).toEqual(
+      Array.from({ length: 300 }, (_, i) => `t${i}`),
+    );
+    expect(cursor.done).toBe(true);
   });
 });
