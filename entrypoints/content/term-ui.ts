@@ -83,8 +83,14 @@ export class TermUi {
     return this.hover.current !== null;
   }
 
-  /** Explains the selected text, or the term at the caret; pins the card. */
+  /** Explains the selected text, or the term at the caret; pins the card (or pins the open one). */
   explainSelection(): void {
+    // The shortcut on an open hover card pins it, so it can be read at leisure.
+    const shown = this.hover.current;
+    if (shown && !this.hover.isPinned) {
+      this.hover.pin(shown);
+      return;
+    }
     const sel = this.deps.doc.getSelection();
     if (!sel || sel.rangeCount === 0) return;
     const range = sel.getRangeAt(0);

@@ -51,12 +51,21 @@ export class TooltipHost {
   private ensure(): { host: HTMLElement; mount: HTMLElement } {
     if (this.host && this.mount && this.host.isConnected) return { host: this.host, mount: this.mount };
     const host = this.doc.createElement(HOST_TAG);
-    // Inline styles beat the page's rules on our host; the UA popover styles
-    // (inset, margin, border) are neutralised too.
+    // Inline !important styles beat the page's rules on our host, even its
+    // own !important ones (`* { all: unset !important }`, `[popover] {
+    // display: none !important }`); the UA popover styles (inset, margin,
+    // border) are neutralised too.
     host.setAttribute(
       "style",
-      "all:initial;position:fixed;left:0;top:0;inset:auto;margin:0;padding:0;border:0;" +
+      [
+        "all:initial;position:fixed;left:0;top:0;inset:auto;margin:0;padding:0;border:0",
         "background:transparent;overflow:visible;z-index:2147483647;width:max-content;display:block",
+        "visibility:visible;opacity:1",
+      ]
+        .join(";")
+        .split(";")
+        .map((d) => `${d} !important`)
+        .join(";"),
     );
     const shadow = host.attachShadow({ mode: "open" });
     const style = this.doc.createElement("style");
@@ -91,10 +100,26 @@ export class TooltipHost {
         placement: "bottom-start",
         middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       }).then(({ x, y }) => {
-        host.style.left = `${Math.round(x)}px`;
-        host.style.top = `${Math.round(y)}px`;
+        host.style.setProperty("left", `${Math.round(x)}px`, "important");
+        host.style.setProperty("top", `${Math.round(y)}px`, "important");
       });
     };
-    this.stopFollowing = autoUpdate(reference, host, update, { animationFrame: false });
+    // floating-ui's own scroll/resize following walks every ancestor with
+    // getComputedStyle, which took seconds on a 5,000-deep page. One
+    // capturing scroll listener hears every scroll container instead.
+    const stopAuto = autoUpdate(reference, host, update, {
+      animationFrame: false,
+      ancestorScroll: false,
+      ancestorResize: false,
+    });
+    const view = this.doc.defaultView;
+    const listen = { capture: true, passive: true } as const;
+    this.doc.addEventListener("scroll", update, listen);
+    view?.addEventListener("resize", update, listen);
+    this.stopFollowing = () => {
+      stopAuto();
+      this.doc.removeEventListener("scroll", update, listen);
+      view?.removeEventListener("resize", update, listen);
+    };
   }
 }

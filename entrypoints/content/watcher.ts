@@ -44,6 +44,8 @@ export class Watcher {
   private records = 0;
   private firstAt = 0;
   private timer = 0;
+  /** A flush is scheduled (`timer` is pending). */
+  private armed = false;
   private lastFullRescan = Number.NEGATIVE_INFINITY;
   private fullPending = false;
 
@@ -62,6 +64,7 @@ export class Watcher {
   disconnect(): void {
     this.observer.disconnect();
     clearTimeout(this.timer);
+    this.armed = false;
     this.dirty.clear();
   }
 
@@ -80,9 +83,15 @@ export class Watcher {
         }
       }
     }
+    // Once a batch has waited its longest, new records must not push its
+    // flush back: a page mutating on every timer tick would starve it (a
+    // 0 ms timer set from a busy timer chain is clamped to 4 ms and lands
+    // after the page's next tick, whose records would clear it again).
+    if (this.armed && now - this.firstAt >= this.opts.maxWaitMs) return;
     clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.opts.debounceMs, this.firstAt + this.opts.maxWaitMs - now));
     this.timer = this.timers.setTimeout(() => this.flush(), wait);
+    this.armed = true;
   }
 
   private onlyOurs(r: MutationRecord): boolean {
@@ -96,6 +105,7 @@ export class Watcher {
   }
 
   private flush(): void {
+    this.armed = false;
     const storm = this.records > this.opts.stormRecords;
     this.records = 0;
     if (storm || this.fullPending) {
@@ -124,6 +134,7 @@ export class Watcher {
     this.fullPending = true;
     clearTimeout(this.timer);
     this.timer = this.timers.setTimeout(() => this.flush(), wait);
+    this.armed = true;
   }
 }
 
