@@ -5,13 +5,15 @@ export interface SiteSwitchProps {
   site: string | null;
   on: boolean;
   onChange: (on: boolean) => void;
+  /** While paused everywhere the per-site switch has no effect, so it is disabled. */
+  disabled?: boolean;
 }
 
 export function siteLabel(site: string): string {
   return site === "file://" ? "local files" : site;
 }
 
-export function SiteSwitch({ site, on, onChange }: SiteSwitchProps) {
+export function SiteSwitch({ site, on, onChange, disabled = false }: SiteSwitchProps) {
   if (site === null) {
     return <p class="site-switch unavailable">Termlens does not run on this page.</p>;
   }
@@ -23,6 +25,7 @@ export function SiteSwitch({ site, on, onChange }: SiteSwitchProps) {
         role="switch"
         checked={on}
         aria-checked={on}
+        disabled={disabled}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
       />
       <span class="track" aria-hidden="true" />

@@ -7,9 +7,11 @@ export interface TopicListProps {
   topics: readonly Topic[];
   terms: ReadonlyMap<string, Term>;
   openTopicId?: string;
+  /** When given, each term is a button that opens it. */
+  onOpenTerm?: (id: string) => void;
 }
 
-export function TopicList({ topics, terms, openTopicId }: TopicListProps) {
+export function TopicList({ topics, terms, openTopicId, onOpenTerm }: TopicListProps) {
   return (
     <ul class="topics" aria-label="Topics">
       {topics.map((topic) => (
@@ -28,10 +30,21 @@ export function TopicList({ topics, terms, openTopicId }: TopicListProps) {
             {topic.termIds.length > 0 && (
               <p class="topic-terms">
                 Terms:{" "}
-                {topic.termIds
-                  .map((id) => terms.get(id)?.term)
-                  .filter(Boolean)
-                  .join(", ")}
+                {onOpenTerm
+                  ? topic.termIds
+                      .filter((id) => terms.has(id))
+                      .map((id, i) => (
+                        <span key={id}>
+                          {i > 0 && ", "}
+                          <button type="button" class="link" onClick={() => onOpenTerm(id)}>
+                            {terms.get(id)?.term}
+                          </button>
+                        </span>
+                      ))
+                  : topic.termIds
+                      .map((id) => terms.get(id)?.term)
+                      .filter(Boolean)
+                      .join(", ")}
               </p>
             )}
             <details class="source">

@@ -1,12 +1,14 @@
 // The extension's hub: answers term lookups from content scripts (which carry
-// only the matching index), opens topics, and turns keyboard shortcuts and the
-// context menu into commands for the page. Nothing leaves the browser.
+// only the matching index), opens topics, keeps each tab's terms and badge,
+// and turns keyboard shortcuts and the context menu into commands for the
+// page. Nothing leaves the browser.
 
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import glossaryJson from "../glossary/generated/glossary.json";
 import type { CompiledGlossary } from "../glossary/types";
 import { type Command, type LookupReply, parseRequest } from "../lib/messages";
+import { startTabBadges } from "../lib/tab-badges";
 
 const MENU_ID = "termlens-explain";
 
@@ -27,6 +29,8 @@ export default defineBackground(() => {
     };
   }
 
+  const badges = startTabBadges();
+
   function sendCommand(tabId: number, name: Command, frameId?: number) {
     const options = frameId === undefined ? undefined : { frameId };
     browser.tabs.sendMessage(tabId, { type: "command", name }, options).catch(() => {
@@ -39,10 +43,21 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = parseRequest(raw);
     if (msg?.type === "lookup") return Promise.resolve(lookup(msg.id));
-    if (msg?.type === "open-topic" && topics.has(msg.topicId)) {
+    if (msg?.type === "found" && sender.tab?.id !== undefined) {
+      return badges.found(sender.tab.id, sender.frameId ?? 0, sender.url, msg.counts).then(() => true);
+    }
+    // From the popup (an extension page, so it has no sender.tab).
+    if (msg?.type === "tab-terms") return badges.summary(msg.tabId);
+    const deepLink =
+      msg?.type === "open-topic" && topics.has(msg.topicId)
+        ? `topic=${msg.topicId}`
+        : msg?.type === "open-term" && terms.has(msg.id)
+          ? `term=${msg.id}`
+          : null;
+    if (deepLink) {
       const from = sender.tab?.id ? `?tab=${sender.tab.id}` : "";
       void browser.tabs.create({
-        url: browser.runtime.getURL(`/popup.html${from}#topic=${msg.topicId}` as "/popup.html"),
+        url: browser.runtime.getURL(`/popup.html${from}#${deepLink}` as "/popup.html"),
       });
       return Promise.resolve(true);
     }

@@ -3,6 +3,7 @@
 // extensions, malformed data) is ignored.
 
 import type { Term, Topic } from "../glossary/types";
+import type { TabSummary } from "./tab-terms";
 
 export type Command = "explain" | "next-term" | "previous-term";
 const COMMANDS: readonly Command[] = ["explain", "next-term", "previous-term"];
@@ -11,8 +12,13 @@ export type Request =
   // content -> background
   | { type: "lookup"; id: string }
   | { type: "open-topic"; topicId: string }
+  /** Opens the popup's term view (`popup.html?tab=…#term=<id>`) in a new tab. */
+  | { type: "open-term"; id: string }
   /** What one frame holds: term id -> occurrences. */
   | { type: "found"; counts: Record<string, number> }
+  // popup -> background
+  /** The terms found in all frames of a tab; replies with a `TabTermsReply`. */
+  | { type: "tab-terms"; tabId: number }
   // popup / background -> content
   | { type: "page-info" }
   | { type: "command"; name: Command }
@@ -30,6 +36,9 @@ export interface PageInfoReply {
   /** Term id -> number of occurrences found in this frame. */
   counts: Record<string, number>;
 }
+
+/** Term id -> occurrences over all frames, and the frames holding each term. */
+export type TabTermsReply = TabSummary;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
@@ -54,6 +63,12 @@ export function parseRequest(raw: unknown): Request | null {
       return typeof m.topicId === "string" && ID.test(m.topicId)
         ? { type: "open-topic", topicId: m.topicId }
         : null;
+    case "tab-terms":
+      return typeof m.tabId === "number" && Number.isInteger(m.tabId) && m.tabId >= 0
+        ? { type: "tab-terms", tabId: m.tabId }
+        : null;
+    case "open-term":
+      return typeof m.id === "string" && ID.test(m.id) ? { type: "open-term", id: m.id } : null;
     case "page-info":
       return { type: "page-info" };
     case "command":

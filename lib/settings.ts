@@ -9,7 +9,17 @@ export interface Checked<T> {
 }
 
 const MODES: readonly SiteMode[] = ["everywhere-except", "only-chosen"];
-const HOST = /^(file:\/\/|[a-z0-9.[\]:_-]+)$/;
+const HOST = /^(file:\/\/|[a-z0-9.[\]:_-]{1,253})$/;
+/** Names that would reach Object.prototype if used as keys (hostile files). */
+const FORBIDDEN_HOSTS = new Set(["__proto__", "constructor", "prototype"]);
+/** Far more than anyone keeps; stops a hostile file from exhausting memory. */
+export const MAX_SITE_RULES = 10_000;
+/** Problems beyond this many are summarised, so one bad file is one short message. */
+const MAX_PROBLEMS = 20;
+
+export function isHostKey(host: string): boolean {
+  return HOST.test(host) && !FORBIDDEN_HOSTS.has(host);
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -36,10 +46,19 @@ export function checkSiteSettings(raw: unknown, where = "siteSettings"): Checked
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) problems.push(`${where}.rules: expected an object of host: true/false`);
     else {
-      for (const [host, on] of Object.entries(raw.rules)) {
-        if (!HOST.test(host)) problems.push(`${where}.rules: "${host}" is not a host name`);
-        else if (typeof on !== "boolean") problems.push(`${where}.rules["${host}"]: expected true or false`);
-        else rules[host] = on;
+      const entries = Object.entries(raw.rules);
+      if (entries.length > MAX_SITE_RULES) {
+        problems.push(`${where}.rules: ${entries.length} sites is more than the ${MAX_SITE_RULES} allowed`);
+      } else {
+        let bad = 0;
+        for (const [host, on] of entries) {
+          let problem: string | null = null;
+          if (!isHostKey(host)) problem = `${where}.rules: "${host.slice(0, 80)}" is not a host name`;
+          else if (typeof on !== "boolean") problem = `${where}.rules["${host}"]: expected true or false`;
+          else rules[host] = on;
+          if (problem && ++bad <= MAX_PROBLEMS) problems.push(problem);
+        }
+        if (bad > MAX_PROBLEMS) problems.push(`${where}.rules: ${bad - MAX_PROBLEMS} more bad entries`);
       }
     }
   }

@@ -85,3 +85,19 @@ export function setSiteEnabled(settings: SiteSettings, key: string, on: boolean)
   if (byDefault !== on) rules[key] = on;
   return { ...settings, rules };
 }
+
+/**
+ * What a person typed into "add a site" as a site key: a host name, a URL, or
+ * "file://". Returns null when it is not something Termlens could run on, so
+ * the form can say so instead of storing a rule that never matches.
+ */
+export function parseSiteInput(input: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (text === "" || /\s/.test(text)) return null;
+  if (text === FILE_SITE || text.startsWith("file:")) return FILE_SITE;
+  const url = /^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`;
+  const key = siteKey(url);
+  // A bare word like "com" is allowed (a rule for a whole top-level domain),
+  // but not a key the URL parser had to invent from punctuation.
+  return key && /^[a-z0-9.[\]:_-]+$/.test(key) && !key.startsWith(".") ? key : null;
+}

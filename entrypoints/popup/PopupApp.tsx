@@ -1,74 +1,169 @@
-// Container: finds the tab the popup is about, reads site settings and the
-// glossary, and hands plain props to the components.
+// Container: the tab the popup speaks for, its site and terms, the glossary
+// and the current view (home with search, a term, a topic). Components get
+// plain props. Keyboard: the search box has focus on open; arrows move
+// through results, Enter opens, Escape goes back.
 
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
+import { PageTermList } from "../../components/PageTermList";
+import { PauseButton } from "../../components/PauseButton";
+import { SearchBox } from "../../components/SearchBox";
 import { SiteSwitch } from "../../components/SiteSwitch";
+import { TermView } from "../../components/TermView";
 import { TopicList } from "../../components/TopicList";
 import glossaryJson from "../../glossary/generated/glossary.json";
+import { buildSearchIndex, type SearchHit, search } from "../../glossary/search";
 import type { CompiledGlossary } from "../../glossary/types";
-import type { PageInfoReply } from "../../lib/messages";
-import {
-  DEFAULT_SITE_SETTINGS,
-  isSiteEnabled,
-  type SiteSettings,
-  setSiteEnabled,
-} from "../../lib/site-rules";
-import { getSiteSettings, setSiteSettings, watchSiteSettings } from "../../lib/storage";
+import { isSiteEnabled, setSiteEnabled } from "../../lib/site-rules";
+import { formatRoute, parseRoute, type Route } from "./route";
+import { useSiteSettings, useTabData } from "./usePopupData";
 
 const glossary = glossaryJson as unknown as CompiledGlossary;
-
-/** The tab this popup speaks for: `?tab=ID` when opened from a page, else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const param = Number(new URLSearchParams(location.search).get("tab"));
-  if (Number.isInteger(param) && param > 0) return param;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-async function pageInfo(): Promise<PageInfoReply | null> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return null;
-  try {
-    return ((await browser.tabs.sendMessage(tabId, { type: "page-info" }, { frameId: 0 })) ??
-      null) as PageInfoReply | null;
-  } catch {
-    return null; // No content script there: a browser page, or the store.
-  }
-}
+const terms = new Map(glossary.terms.map((t) => [t.id, t]));
+const topics = new Map(glossary.topics.map((t) => [t.id, t]));
+const index = buildSearchIndex(glossary);
 
 export function PopupApp() {
-  const [settings, setSettings] = useState<SiteSettings>(DEFAULT_SITE_SETTINGS);
-  const [page, setPage] = useState<PageInfoReply | null>(null);
-  const terms = useMemo(() => new Map(glossary.terms.map((t) => [t.id, t])), []);
-  const openTopic = new URLSearchParams(location.hash.slice(1)).get("topic") ?? undefined;
+  const tab = useTabData();
+  const [settings, saveSettings] = useSiteSettings();
+  const [error, setError] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(-1);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const termHeadingRef = useRef<HTMLHeadingElement>(null);
+  const hits = useMemo(() => search(index, query), [query]);
+
+  // Focus follows the view: the search box at home, the heading of a term.
+  useEffect(() => {
+    history.replaceState(null, "", `${location.pathname}${location.search}${formatRoute(route)}`);
+    if (route.view === "term") termHeadingRef.current?.focus();
+    else if (route.topicId) {
+      const summary = document.querySelector<HTMLElement>(`#topic-${route.topicId} > summary`);
+      summary?.scrollIntoView({ block: "start" });
+      summary?.focus();
+    } else searchRef.current?.focus();
+  }, [route]);
 
   useEffect(() => {
-    void getSiteSettings().then(setSettings);
-    void pageInfo().then(setPage);
-    return watchSiteSettings(setSettings);
-  }, []);
+    // Escape in the term view goes back, wherever focus is inside it.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && route.view === "term") {
+        e.preventDefault();
+        setRoute({ view: "home" });
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [route]);
 
-  const site = page?.site ?? null;
+  const site = tab.page?.site ?? null;
   const on = site !== null && isSiteEnabled(site, settings);
-  const disclaimer = glossary.documents[0]?.disclaimer ?? "";
+  const counts = tab.terms?.counts ?? {};
+  const pageItems = tab.terms
+    ? Object.entries(counts).flatMap(([id, count]) => {
+        const t = terms.get(id);
+        return t ? [{ id, term: t.term, count }] : [];
+      })
+    : null;
+
+  const save = (next: typeof settings) => void saveSettings(next).then(setError);
+
+  async function showOnPage(id: string) {
+    if (tab.tabId === undefined) return;
+    const frameId = tab.terms?.frames[id]?.[0] ?? 0;
+    await browser.tabs.sendMessage(tab.tabId, { type: "show-term", id }, { frameId }).catch(() => false);
+    // The page has to be visible for the tooltip to be seen.
+    if (tab.inTab) await browser.tabs.update(tab.tabId, { active: true }).catch(() => {});
+    else window.close();
+  }
+
+  const choose = (hit: SearchHit) => {
+    if (hit.kind === "term") setRoute({ view: "term", id: hit.id });
+    else {
+      setQuery("");
+      setRoute({ view: "home", topicId: hit.id });
+    }
+  };
+
+  const term = route.view === "term" ? terms.get(route.id) : undefined;
 
   return (
-    <main>
+    <main class={settings.paused ? "paused" : undefined}>
       <header>
         <h1>Termlens</h1>
-        <SiteSwitch
-          site={site}
-          on={on}
-          onChange={(next) => site && void setSiteSettings(setSiteEnabled(settings, site, next))}
-        />
+        <div class="controls">
+          <SiteSwitch
+            site={site}
+            on={on}
+            disabled={settings.paused}
+            onChange={(next) => site && save(setSiteEnabled(settings, site, next))}
+          />
+          <PauseButton paused={settings.paused} onChange={(paused) => save({ ...settings, paused })} />
+        </div>
       </header>
-      <section aria-labelledby="topics-heading">
-        <h2 id="topics-heading">{glossary.documents[0]?.title ?? "Topics"}</h2>
-        <TopicList topics={glossary.topics} terms={terms} openTopicId={openTopic} />
-      </section>
+      {settings.paused && (
+        <p class="notice" role="status">
+          Paused everywhere: Termlens is off on every site until you press “Pause everywhere” again.
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {term ? (
+        <TermView
+          term={term}
+          related={term.related.flatMap((id) => terms.get(id) ?? [])}
+          topics={term.topicIds.flatMap((id) => topics.get(id) ?? [])}
+          onPage={counts[term.id] ?? 0}
+          onBack={() => setRoute({ view: "home" })}
+          onOpenTerm={(id) => setRoute({ view: "term", id })}
+          onOpenTopic={(id) => setRoute({ view: "home", topicId: id })}
+          onShow={(id) => void showOnPage(id)}
+          headingRef={termHeadingRef}
+        />
+      ) : (
+        <>
+          <SearchBox
+            query={query}
+            hits={hits}
+            active={active}
+            inputRef={searchRef}
+            onQuery={(q) => {
+              setQuery(q);
+              setActive(q.trim() ? 0 : -1);
+            }}
+            onActive={setActive}
+            onChoose={choose}
+          />
+          {query.trim() === "" && (
+            <>
+              <PageTermList
+                items={pageItems}
+                enabled={on}
+                onShow={(id) => void showOnPage(id)}
+                onExplain={(id) => setRoute({ view: "term", id })}
+              />
+              <section aria-labelledby="topics-heading">
+                <h2 id="topics-heading">{glossary.documents[0]?.title ?? "Topics"}</h2>
+                <TopicList
+                  topics={glossary.topics}
+                  terms={terms}
+                  openTopicId={route.view === "home" ? route.topicId : undefined}
+                  onOpenTerm={(id) => setRoute({ view: "term", id })}
+                />
+              </section>
+            </>
+          )}
+        </>
+      )}
       <footer>
-        <p class="disclaimer">{disclaimer}</p>
+        <p class="disclaimer">{glossary.documents[0]?.disclaimer ?? ""}</p>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
       </footer>
     </main>
   );

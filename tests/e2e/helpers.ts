@@ -168,3 +168,107 @@ export async function waitForHighlightIn(page: Page, selector: string, timeout =
     { timeout },
   );
 }
+
+/** The real toolbar popup, reached over CDP (it is not in Playwright's page list). */
+export interface RealPopup {
+  /** Evaluates an expression in the popup and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Types text into the focused element. */
+  type(text: string): Promise<void>;
+  /** Presses a key (e.g. "ArrowDown", "Enter", "Escape") in the popup. */
+  press(key: "ArrowDown" | "ArrowUp" | "Enter" | "Escape"): Promise<void>;
+  /** Waits until the expression is truthy. */
+  waitFor(expression: string, timeout?: number): Promise<void>;
+  detach(): Promise<void>;
+}
+
+const KEYS = {
+  ArrowDown: { code: "ArrowDown", keyCode: 40 },
+  ArrowUp: { code: "ArrowUp", keyCode: 38 },
+  Enter: { code: "Enter", keyCode: 13, text: "\r" },
+  Escape: { code: "Escape", keyCode: 27 },
+} as const;
+
+/**
+ * Opens the real popup for `page` (its tab made active, then
+ * chrome.action.openPopup in the service worker) and attaches to it with
+ * the browser's CDP session. Messages go through Target.sendMessageToTarget
+ * because Playwright's CDP sessions do not route flattened child sessions.
+ */
+export async function openRealPopup(session: Session, page: Page): Promise<RealPopup> {
+  await page.bringToFront();
+  await session.worker.evaluate(() => chrome.action.openPopup());
+  const browser = session.context.browser();
+  if (!browser) throw new Error("no browser handle for CDP");
+  const cdp = await browser.newBrowserCDPSession();
+  const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  let targetId: string | undefined;
+  for (let i = 0; i < 50 && !targetId; i++) {
+    const { targetInfos } = await cdp.send("Target.getTargets");
+    targetId = targetInfos.find((t) => t.type === "page" && t.url.startsWith(popupUrl))?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!targetId) throw new Error("the popup did not open");
+  const { sessionId } = await cdp.send("Target.attachToTarget", { targetId, flatten: false });
+  let nextId = 1;
+  const pending = new Map<number, (msg: { result?: unknown; error?: { message: string } }) => void>();
+  cdp.on("Target.receivedMessageFromTarget", (e) => {
+    if (e.sessionId !== sessionId) return;
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg);
+  });
+  const send = async (method: string, params: object): Promise<unknown> => {
+    const id = nextId++;
+    const reply = new Promise<{ result?: unknown; error?: { message: string } }>((ok) => pending.set(id, ok));
+    await cdp.send("Target.sendMessageToTarget", {
+      sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
+    const msg = await reply;
+    pending.delete(id);
+    if (msg.error) throw new Error(`${method}: ${msg.error.message}`);
+    return msg.result;
+  };
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const r = (await send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value: T };
+      exceptionDetails?: { text: string };
+    };
+    if (r.exceptionDetails) throw new Error(`in the popup: ${r.exceptionDetails.text} (${expression})`);
+    return r.result.value;
+  };
+  const popup: RealPopup = {
+    evaluate,
+    async type(text) {
+      await send("Input.insertText", { text });
+    },
+    async press(key) {
+      const k = KEYS[key];
+      const base = { key, code: k.code, windowsVirtualKeyCode: k.keyCode };
+      await send("Input.dispatchKeyEvent", {
+        type: "keyDown",
+        ...base,
+        ...("text" in k ? { text: k.text } : {}),
+      });
+      await send("Input.dispatchKeyEvent", { type: "keyUp", ...base });
+    },
+    async waitFor(expression, timeout = 5000) {
+      const end = Date.now() + timeout;
+      while (!(await evaluate<boolean>(`!!(${expression})`))) {
+        if (Date.now() > end) throw new Error(`timed out waiting in the popup for: ${expression}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async detach() {
+      await cdp.send("Target.detachFromTarget", { sessionId }).catch(() => {});
+      await cdp.detach().catch(() => {});
+    },
+  };
+  await popup.waitFor("document.querySelector('main')");
+  return popup;
+}
+
+/** The badge text of a tab (take the id with tabIdOf first: that focuses the page, closing a popup). */
+export function badgeOf(session: Session, tabId: number): Promise<string> {
+  return session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}

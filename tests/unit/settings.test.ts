@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { checkSiteSettings } from "../../lib/settings";
+import {
+  checkDisplaySettings,
+  checkSiteSettings,
+  DEFAULT_DISPLAY,
+  type DisplaySettings,
+  isHostKey,
+} from "../../lib/settings";
 import { DEFAULT_SITE_SETTINGS } from "../../lib/site-rules";
 
 describe("checkSiteSettings", () => {
@@ -36,5 +42,44 @@ describe("checkSiteSettings", () => {
   test("problems say where", () => {
     const { problems } = checkSiteSettings({ mode: 3 }, "import.siteSettings");
     expect(problems[0]).toMatch(/^import\.siteSettings\.mode: /);
+  });
+});
+
+describe("checkDisplaySettings", () => {
+  test.each<[string, unknown, Partial<DisplaySettings>, number]>([
+    ["nothing stored gives defaults", undefined, {}, 0],
+    [
+      "a valid value passes",
+      { highlightStyle: "background", theme: "dark" },
+      { highlightStyle: "background", theme: "dark" },
+      0,
+    ],
+    [
+      "a bad style falls back alone",
+      { highlightStyle: "blink", hoverDelayMs: 100 },
+      { hoverDelayMs: 100 },
+      1,
+    ],
+    ["a delay out of range falls back", { hoverDelayMs: -5 }, {}, 1],
+    ["a fractional delay is rounded", { hoverDelayMs: 250.6 }, { hoverDelayMs: 251 }, 0],
+    ["a non-object is rejected", 42, {}, 1],
+  ])("%s", (_name, raw, over, problems) => {
+    const result = checkDisplaySettings(raw);
+    expect(result.value).toEqual({ ...DEFAULT_DISPLAY, ...over });
+    expect(result.problems).toHaveLength(problems);
+  });
+});
+
+describe("host keys", () => {
+  test.each([
+    ["example.com", true],
+    ["file://", true],
+    ["[::1]", true],
+    ["__proto__", false],
+    ["constructor", false],
+    ["a b", false],
+    ["x".repeat(254), false],
+  ])("%s -> %s", (host, ok) => {
+    expect(isHostKey(host)).toBe(ok);
   });
 });

@@ -3,6 +3,7 @@ import {
   DEFAULT_SITE_SETTINGS,
   isSiteEnabled,
   isUrlEnabled,
+  parseSiteInput,
   ruleCandidates,
   type SiteSettings,
   setSiteEnabled,
@@ -106,5 +107,24 @@ describe("setSiteEnabled", () => {
     const input = settings({ rules: { "a.com": false } });
     setSiteEnabled(input, "b.com", false);
     expect(input.rules).toEqual({ "a.com": false });
+  });
+});
+
+describe("parseSiteInput", () => {
+  test.each<[string, string | null]>([
+    ["portal.example.com", "portal.example.com"],
+    ["  Portal.Example.COM ", "portal.example.com"],
+    ["https://portal.example.com/results?x=1", "portal.example.com"],
+    ["localhost:3000", "localhost"],
+    ["127.0.0.1", "127.0.0.1"],
+    ["bücher.example", "xn--bcher-kva.example"],
+    ["file:///home/me/a.html", "file://"],
+    ["file://", "file://"],
+    ["chrome://settings", null],
+    ["two words", null],
+    ["", null],
+    ["<script>", null],
+  ])("%s -> %s", (input, key) => {
+    expect(parseSiteInput(input)).toBe(key);
   });
 });

@@ -1,0 +1,118 @@
+import { describe, expect, test } from "vitest";
+import glossaryJson from "../../glossary/generated/glossary.json";
+import { allowedEdits, buildSearchIndex, editDistance, normalize, search } from "../../glossary/search";
+import type { CompiledGlossary, Term } from "../../glossary/types";
+
+const real = buildSearchIndex(glossaryJson as unknown as CompiledGlossary);
+const ids = (q: string, n = 5) => search(real, q, n).map((h) => h.id);
+
+const term = (id: string, t: string, variants: string[] = [], definition = ""): Term => ({
+  id,
+  term: t,
+  variants,
+  definition,
+  topicIds: [],
+  related: [],
+  evidence: "",
+  everyday: false,
+  caseSensitive: [],
+  documentId: "d",
+});
+
+describe("search on the real glossary", () => {
+  test.each<[string, string, number]>([
+    // query, expected id, within the first n results
+    ["necrotic", "necrosis", 1],
+    ["kidny", "kidney-disease", 3],
+    ["kidney disease", "kidney-disease", 1],
+    ["calciphylaxis", "calciphylaxis", 1],
+    ["calcifilaxis", "calciphylaxis", 1],
+    ["calciphy", "calciphylaxis", 1],
+    ["ESRD", "end-stage-renal-disease", 1],
+    ["Dialysis", "dialysis", 1],
+    ["hyperparathyrodism", "hyperparathyroidism", 1],
+    ["ulser", "ulcer", 1],
+    ["blood thinner", "blood-thinning-medication", 1],
+    ["kidny dis", "kidney-disease", 1],
+    ["débridement", "debridement", 1],
+    ["wound care", "wound-care", 1],
+  ])("%s finds %s", (query, id, within) => {
+    expect(ids(query, within)).toContain(id);
+  });
+
+  test("topics are found too", () => {
+    const hit = search(real, "treatment")[0];
+    expect(hit).toMatchObject({ kind: "topic", id: "treatment", reason: "term" });
+  });
+
+  test("nothing for an empty query or nonsense", () => {
+    expect(search(real, "  ")).toEqual([]);
+    expect(search(real, "zzqxv")).toEqual([]);
+  });
+
+  test("short words are not typo-matched", () => {
+    expect(ids("pan")).toEqual([]);
+  });
+
+  test("is instant: 100 searches well under a second", () => {
+    const start = performance.now();
+    for (let i = 0; i < 100; i++)
+      search(real, ["kidny", "necrotic", "calc", "blood thinner"][i % 4] as string);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe("ranking", () => {
+  const index = buildSearchIndex({
+    documents: [],
+    topics: [],
+    terms: [
+      term("text", "unrelated", [], "Mentions a stent in passing."),
+      term("prefix", "stenting"),
+      term("variant", "vascular stent", ["stent"]),
+      term("exact", "stent"),
+      term("typo", "stunt"),
+    ],
+  });
+
+  test("exact term > variant > prefix > definition text", () => {
+    expect(search(index, "stent").map((h) => h.id)).toEqual(["exact", "variant", "prefix", "typo", "text"]);
+  });
+
+  test("reasons are reported", () => {
+    expect(search(index, "stent").map((h) => h.reason)).toEqual([
+      "term",
+      "variant",
+      "prefix",
+      "typo",
+      "text",
+    ]);
+  });
+});
+
+describe("helpers", () => {
+  test.each([
+    ["Débridement", "debridement"],
+    ["end-stage  renal", "end stage renal"],
+    ["  CKD! ", "ckd"],
+  ])("normalize(%s)", (input, out) => {
+    expect(normalize(input)).toBe(out);
+  });
+
+  test.each([
+    ["kidny", "kidney", 1],
+    ["necrotic", "necrosis", 2],
+    ["ulcre", "ulcer", 1], // a swap is one edit
+    ["abc", "xyz", 3],
+  ])("editDistance(%s, %s) = %i", (a, b, d) => {
+    expect(editDistance(a, b, 5)).toBe(d);
+  });
+
+  test("gives up past the limit", () => {
+    expect(editDistance("aaaaaa", "bbbbbb", 2)).toBe(3);
+  });
+
+  test("longer words allow more typos", () => {
+    expect([3, 5, 9].map(allowedEdits)).toEqual([0, 1, 2]);
+  });
+});
