@@ -9,6 +9,8 @@ export interface TooltipProps {
   topicTitle?: string;
   /** Opens the topic in the extension; absent when there is none. */
   onOpenTopic?: () => void;
+  /** Opens the full entry (explanation, related terms, source quote). */
+  onOpenTerm?: () => void;
   notice: string;
   pinned: boolean;
   loading?: boolean;
@@ -39,6 +41,13 @@ export function Tooltip(props: TooltipProps) {
         <>
           <p class="definition">{props.definition}</p>
           {props.correction && <p class="correction">{props.correction}</p>}
+          {props.onOpenTerm && (
+            <p class="more">
+              <button type="button" class="link" onClick={props.onOpenTerm}>
+                More about {props.term}
+              </button>
+            </p>
+          )}
           {props.topicTitle && (
             <p class="source">
               From{" "}

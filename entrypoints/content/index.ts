@@ -58,11 +58,26 @@ export default defineContentScript({
         session?.configure(d);
       });
       ctx.onInvalidated(() => {
-        unwatchSites();
-        unwatchDisplay();
-        browser.runtime.onMessage.removeListener(onMessage);
+        // After a reload or update the old runtime is gone and even removing
+        // listeners throws ("Extension context invalidated"): nothing is left
+        // to undo then, and the page's console must stay clean.
+        const stops = [
+          unwatchSites,
+          unwatchDisplay,
+          () => browser.runtime.onMessage.removeListener(onMessage),
+        ];
+        for (const stop of stops) {
+          try {
+            stop();
+          } catch {
+            // Already gone with the old runtime.
+          }
+        }
       });
-      apply(isUrlEnabled(location.href, sites));
+      const on = isUrlEnabled(location.href, sites);
+      apply(on);
+      // An off site still says so once, so the badge can read "off" at once.
+      if (!on) browser.runtime.sendMessage({ type: "found", counts: {} }).catch(() => {});
     } catch (error) {
       // Never let our failure surface as the page's error.
       console.warn("Termlens could not start on this page:", error);

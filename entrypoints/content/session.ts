@@ -16,6 +16,19 @@ import { HighlightStyles } from "./styles";
 import { TermUi, type TermUiOptions } from "./term-ui";
 import { Watcher } from "./watcher";
 
+/**
+ * Messages the background. Once the extension is reloaded or updated, this
+ * (orphaned) script's runtime is gone and sendMessage throws instead of
+ * rejecting: turned into a rejection, so callers' .catch handles both.
+ */
+function send(message: object): Promise<unknown> {
+  try {
+    return browser.runtime.sendMessage(message);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 const uiOptions = (d: DisplaySettings): TermUiOptions => ({
   showDelay: d.hoverDelayMs,
   hideDelay: 300,
@@ -46,10 +59,9 @@ export class PageSession {
         index,
         terms: () => (this.enabled ? this.terms : null),
         shadowRoots: () => this.shadowRoots,
-        lookup: (id) =>
-          browser.runtime.sendMessage({ type: "lookup", id }) as Promise<LookupReply | undefined>,
-        openTopic: (topicId) =>
-          void browser.runtime.sendMessage({ type: "open-topic", topicId }).catch(() => {}),
+        lookup: (id) => send({ type: "lookup", id }) as Promise<LookupReply | undefined>,
+        openTopic: (topicId) => void send({ type: "open-topic", topicId }).catch(() => {}),
+        openTerm: (id) => void send({ type: "open-term", id }).catch(() => {}),
       },
       uiOptions(display),
     );
@@ -133,7 +145,7 @@ export class PageSession {
   private reportSoon(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = this.ctx.setTimeout(() => {
-      browser.runtime.sendMessage({ type: "found", counts: this.counts() }).catch(() => {});
+      send({ type: "found", counts: this.counts() }).catch(() => {});
     }, 300);
   }
 

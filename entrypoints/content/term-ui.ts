@@ -16,6 +16,7 @@ export interface TermUiDeps {
   shadowRoots: () => ShadowRoot[];
   lookup: (id: string) => Promise<LookupReply | undefined>;
   openTopic: (topicId: string) => void;
+  openTerm: (id: string) => void;
 }
 
 export interface TermUiOptions {
@@ -185,6 +186,7 @@ export class TermUi {
       correction: reply.term.correction,
       topicTitle: topic?.title,
       onOpenTopic: topic ? () => this.deps.openTopic(topic.id) : undefined,
+      onOpenTerm: () => this.deps.openTerm(reply.term.id),
     });
   }
 }

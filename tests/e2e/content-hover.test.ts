@@ -116,9 +116,9 @@ describe("hover intent", () => {
     await tooltipText(page);
     const [opened] = await Promise.all([
       session.context.waitForEvent("page"),
-      page.locator("termlens-tooltip button.link").click(),
+      page.locator("termlens-tooltip .source button.link").click(),
     ]);
-    await opened.waitForLoadState();
+    await opened.waitForURL(/popup\.html/);
     assert.match(
       opened.url(),
       new RegExp(`^chrome-extension://${session.extensionId}/popup\\.html\\?tab=\\d+#topic=wound-care$`),
@@ -126,6 +126,19 @@ describe("hover intent", () => {
     assert.equal(await opened.locator("#topic-wound-care").getAttribute("open"), "");
     await opened.close();
   });
+});
+
+test("the tooltip's 'More about' link opens the full entry", async () => {
+  const p = await pointOf(page, "#plain", "necrosis");
+  await page.mouse.click(p.x, p.y);
+  await tooltipText(page);
+  const [opened] = await Promise.all([
+    session.context.waitForEvent("page"),
+    page.locator("termlens-tooltip .more button.link").click(),
+  ]);
+  await opened.waitForURL(/popup\.html/);
+  assert.match(opened.url(), /popup\.html\?tab=\d+#term=necrosis$/);
+  await opened.close();
 });
 
 describe("finding terms", () => {
