@@ -1,0 +1,307 @@
+// `npm run test:corpus`: real pages written by others (../shared/corpus,
+// never copied into the repo), each loaded three times from 127.0.0.1 with
+// every other host blocked: plainly, with Termlens, plainly again. Termlens
+// must add no page or console error, make no request, log nothing of its
+// own, leave the page's DOM, scroll position and focus as they are, and keep
+// every scan slice short. Pages that differ between the two plain loads are
+// reported as nondeterministic (their DOM check is weaker, and says so).
+
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext } from "playwright-core";
+import { launch, type Session } from "./browser";
+import { type StaticServer, serve } from "./server";
+import {
+  firstDifference,
+  isLocal,
+  PageLog,
+  type PageState,
+  pageState,
+  type RecordedRequest,
+  recordAndBlock,
+  type ScanStats,
+  scanStats,
+  settle,
+  termCounts,
+  WorkerLog,
+} from "./watch";
+
+const CORPUS = resolve(process.env.TERMLENS_CORPUS ?? "../shared/corpus");
+const FOLDERS = ["pages", "health"];
+/** No slice of ours may block the page longer than this. */
+const SLICE_LIMIT_MS = 50;
+
+interface Load {
+  state: PageState;
+  errors: string[];
+  ours: string[];
+  ourRequests: string[];
+  blocked: number;
+  settled: boolean;
+  scanned: boolean;
+}
+
+interface Row {
+  page: string;
+  kb: number;
+  ms: number;
+  terms: number;
+  everyday: number;
+  scan: ScanStats;
+  blockedPlain: number;
+  blockedExt: number;
+  extOnlyErrors: string[];
+  ours: string[];
+  ourRequests: string[];
+  dom: "same" | "DIFF" | "nondet";
+  domNote: string;
+  scrollFocus: string;
+  failures: string[];
+}
+
+const present = existsSync(join(CORPUS, "pages"));
+if (!present) console.log(`corpus: skipped (no corpus at ${CORPUS})`);
+
+const files = present
+  ? FOLDERS.flatMap((f) =>
+      existsSync(join(CORPUS, f))
+        ? readdirSync(join(CORPUS, f))
+            .filter((n) => n.endsWith(".html"))
+            .sort()
+            .map((n) => `${f}/${n}`)
+        : [],
+    )
+  : [];
+
+describe("corpus: real pages with and without Termlens", { skip: !present && "no corpus" }, () => {
+  let server: StaticServer;
+  let session: Session;
+  let plainProfile = "";
+  let plainSession: Session;
+  let plain: BrowserContext;
+  let workerLog: WorkerLog;
+  let extNet: { all: RecordedRequest[]; blocked: RecordedRequest[] };
+  let plainNet: { all: RecordedRequest[]; blocked: RecordedRequest[] };
+  const rows: Row[] = [];
+  const started = Date.now();
+
+  before(async () => {
+    server = await serve(CORPUS);
+    session = await launch();
+    workerLog = await WorkerLog.attach(session.context, session.extensionId);
+    extNet = await recordAndBlock(session.context);
+    // The plain browser is launch()'s with an empty extension instead of
+    // Termlens, so that only Termlens's code differs (with any extension
+    // loaded, Chromium fetches pages' web app manifests; without, it does not).
+    plainProfile = mkdtempSync(join(tmpdir(), "termlens-empty-ext-"));
+    writeFileSync(
+      join(plainProfile, "manifest.json"),
+      JSON.stringify({
+        manifest_version: 3,
+        name: "empty",
+        version: "1.0",
+        background: { service_worker: "bg.js" },
+      }),
+    );
+    writeFileSync(join(plainProfile, "bg.js"), "");
+    plainSession = await launch({ extensionDir: plainProfile });
+    plain = plainSession.context;
+    plainNet = await recordAndBlock(plain);
+  });
+
+  after(async () => {
+    printTable(rows, (Date.now() - started) / 1000);
+    await session?.close();
+    await plainSession?.close();
+    if (plainProfile) rmSync(plainProfile, { recursive: true, force: true });
+    await server?.close();
+  });
+
+  async function load(context: BrowserContext, net: { blocked: RecordedRequest[] }, path: string) {
+    const page = await context.newPage();
+    const log = await PageLog.attach(context, page);
+    const blockedBefore = net.blocked.length;
+    const withExt = context === session.context;
+    try {
+      await page.goto(`${server.origin}/${path}`, { waitUntil: "load", timeout: 30_000 });
+      const s = await settle(page, { quietMs: 500, maxMs: 6000, needScan: withExt });
+      const state = await pageState(page);
+      const scan = withExt ? await scanStats(page) : { slices: 0, longestMs: 0, totalMs: 0 };
+      const counts = withExt ? await termCounts(page) : { terms: 0, everyday: 0 };
+      const result: Load = {
+        state,
+        errors: [...log.pageErrors],
+        ours: [...log.ours],
+        ourRequests: [...log.ourRequests],
+        blocked: net.blocked.length - blockedBefore,
+        settled: s.settled,
+        scanned: s.scanned,
+      };
+      return { result, scan, counts };
+    } finally {
+      await log.detach();
+      await page.close();
+    }
+  }
+
+  for (const path of files) {
+    test(path, async () => {
+      const t0 = Date.now();
+      const a = await load(plain, plainNet, path);
+      let ext = await load(session.context, extNet, path);
+      if (ext.scan.longestMs > SLICE_LIMIT_MS) {
+        // Wall-clock slices include preemption on a busy machine: measure once more.
+        const again = await load(session.context, extNet, path);
+        console.log(
+          `  ${path}: longest slice ${ext.scan.longestMs.toFixed(1)} ms, again ${again.scan.longestMs.toFixed(1)} ms`,
+        );
+        if (again.scan.longestMs < ext.scan.longestMs) ext = again;
+      }
+      const b = await load(plain, plainNet, path);
+      const failures: string[] = [];
+
+      // Numbers masked: pages put timestamps and random ids in their URLs.
+      const plainErrors = new Set([...a.result.errors, ...b.result.errors].map(maskNumbers));
+      const extOnlyErrors = ext.result.errors.filter((e) => !plainErrors.has(maskNumbers(e)));
+      if (extOnlyErrors.length) failures.push(`errors only with Termlens: ${extOnlyErrors.join(" | ")}`);
+      if (ext.result.ours.length) failures.push(`our errors/warnings: ${ext.result.ours.join(" | ")}`);
+      if (ext.result.ourRequests.length) failures.push(`our requests: ${ext.result.ourRequests.join(" ")}`);
+      if (!ext.result.scanned) failures.push("Termlens never scanned the page");
+      if (ext.scan.longestMs > SLICE_LIMIT_MS)
+        failures.push(`a slice of ours took ${ext.scan.longestMs.toFixed(1)} ms`);
+
+      const deterministic = a.result.state.html === b.result.state.html;
+      let dom: Row["dom"] = "same";
+      let domNote = "";
+      const extHtml = ext.result.state.html;
+      if (deterministic) {
+        if (extHtml !== a.result.state.html) {
+          dom = "DIFF";
+          domNote = firstDifference(a.result.state.html, extHtml);
+          failures.push(`DOM differs with Termlens ${domNote}`);
+        }
+      } else {
+        // The page changes itself between loads: only say whether what
+        // Termlens shows is explained by that (every piece of its DOM seen in
+        // a plain load) and whether anything of ours leaked in.
+        dom = "nondet";
+        const masked = maskNumbers;
+        if (masked(a.result.state.html) === masked(b.result.state.html)) {
+          // Only numbers change (timestamps, cache busters): compare the rest exactly.
+          domNote = "only numbers differ between plain loads; the rest compared exactly";
+          if (masked(extHtml) !== masked(a.result.state.html)) {
+            dom = "DIFF";
+            domNote = firstDifference(masked(a.result.state.html), masked(extHtml));
+            failures.push(`DOM differs with Termlens (numbers masked) ${domNote}`);
+          }
+        } else {
+          const seen = new Set([...pieces(a.result.state.html), ...pieces(b.result.state.html)]);
+          const unexplained = pieces(extHtml).filter((p) => !seen.has(p));
+          domNote = `${unexplained.length} piece(s) not seen in plain loads; plain loads differ ${firstDifference(a.result.state.html, b.result.state.html, 30)}`;
+          if (/termlens/i.test(unexplained.join("")))
+            failures.push(`our markup in the page: ${unexplained[0]}`);
+        }
+      }
+
+      const pick = (s: PageState) => `${s.scrollX},${s.scrollY} ${s.focus}`;
+      const scrollFocus = pick(ext.result.state);
+      if (pick(a.result.state) === pick(b.result.state) && pick(a.result.state) !== scrollFocus)
+        failures.push(`scroll/focus changed: ${pick(a.result.state)} -> ${scrollFocus}`);
+
+      rows.push({
+        page: path,
+        kb: Math.round(Buffer.byteLength(a.result.state.html) / 1024),
+        ms: Date.now() - t0,
+        terms: ext.counts.terms,
+        everyday: ext.counts.everyday,
+        scan: ext.scan,
+        blockedPlain: a.result.blocked,
+        blockedExt: ext.result.blocked,
+        extOnlyErrors,
+        ours: ext.result.ours,
+        ourRequests: ext.result.ourRequests,
+        dom,
+        domNote,
+        scrollFocus,
+        failures,
+      });
+      assert.deepEqual(failures, [], `${path}: ${failures.join("; ")}`);
+    });
+  }
+
+  test("the service worker logged no error and made no request; every request was the pages'", () => {
+    assert.deepEqual(workerLog.errors, [], "service worker errors");
+    assert.deepEqual(workerLog.requests, [], "service worker requests (CDP)");
+    const fromExtension = extNet.all.filter((r) => r.fromWorker || r.by.startsWith("chrome-extension://"));
+    assert.deepEqual(fromExtension, [], "requests from the extension (worker or its pages)");
+    // Every request the pages made went to our server or was blocked.
+    const blockedUrls = new Set([...extNet.blocked, ...plainNet.blocked].map((r) => r.url));
+    const escaped = [...extNet.all, ...plainNet.all].filter(
+      (r) => /^(https?|wss?):/.test(r.url) && !isLocal(r.url) && !blockedUrls.has(r.url),
+    );
+    assert.deepEqual(escaped, [], "no request reached another host");
+  });
+});
+
+function maskNumbers(text: string): string {
+  return text.replace(/\d+/g, "#");
+}
+
+/** The serialized DOM cut into tags and text runs, for comparing nondeterministic pages. */
+function pieces(html: string): string[] {
+  return html.split(/(?=<)/);
+}
+
+function printTable(rows: Row[], seconds: number): void {
+  if (rows.length === 0) return;
+  const header = [
+    "page",
+    "KB",
+    "terms",
+    "evd",
+    "slices",
+    "longest",
+    "total",
+    "blocked",
+    "DOM",
+    "errs+",
+    "ours",
+    "time",
+  ];
+  const lines = rows.map((r) => [
+    r.page.replace(/\.html$/, "").slice(0, 44),
+    String(r.kb),
+    String(r.terms),
+    String(r.everyday),
+    String(r.scan.slices),
+    `${r.scan.longestMs.toFixed(1)}ms`,
+    `${r.scan.totalMs.toFixed(0)}ms`,
+    `${r.blockedPlain}/${r.blockedExt}`,
+    r.dom,
+    String(r.extOnlyErrors.length),
+    String(r.ours.length + r.ourRequests.length),
+    `${(r.ms / 1000).toFixed(1)}s`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  console.log(`\n${fmt(header)}`);
+  for (const l of lines) console.log(fmt(l));
+  for (const r of rows.filter((x) => x.dom === "nondet"))
+    console.log(`  nondeterministic: ${r.page}: ${r.domNote}`);
+  for (const r of rows.filter((x) => x.failures.length))
+    console.log(`  FAIL ${r.page}: ${r.failures.join("; ")}`);
+  const failed = rows.filter((r) => r.failures.length).length;
+  const nondet = rows.filter((r) => r.dom === "nondet").length;
+  const longest = Math.max(...rows.map((r) => r.scan.longestMs));
+  const terms = rows.reduce((n, r) => n + r.terms, 0);
+  const blocked = rows.reduce((n, r) => n + r.blockedExt, 0);
+  console.log(
+    `\ncorpus: ${rows.length} pages, ${rows.length - failed} passed, ${failed} failed, ${nondet} nondeterministic; ` +
+      `${terms} terms; longest slice ${longest.toFixed(1)} ms; ${blocked} page requests to other hosts blocked; ` +
+      `0 requests by Termlens expected, ${rows.reduce((n, r) => n + r.ourRequests.length, 0)} seen; ${seconds.toFixed(0)} s`,
+  );
+}
