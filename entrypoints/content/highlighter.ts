@@ -4,8 +4,12 @@
 // a live Range is made only for the one term being hovered. Per text node we
 // keep the terms it holds, so hover hit-tests and rescans touch only that node.
 
-import { type MatchIndex, matchChunks } from "../../glossary/match/index";
+import { type MatchIndex, matchChunks, type TextMatch } from "../../glossary/match/index";
 import type { TextBlock } from "./scan";
+import { matchInWindows } from "./windows";
+
+/** Blocks longer than this (in characters) are read in windows across slices. */
+const LONG_BLOCK = 128 * 1024;
 
 export const HIGHLIGHT = "termlens";
 export const HIGHLIGHT_EVERYDAY = "termlens-everyday";
@@ -28,6 +32,7 @@ export function liveRange(found: Found): Range {
 export class PageTerms {
   private readonly byNode = new WeakMap<Text, Found[]>();
   private readonly all = new Set<Found>();
+  private readonly backlog: { block: TextBlock; windows: Generator<TextMatch[]> }[] = [];
   private readonly marked = new Highlight();
   private readonly everydayMarked = new Highlight();
   private visible = false;
@@ -37,33 +42,70 @@ export class PageTerms {
     private readonly everyday: ReadonlySet<string>,
   ) {}
 
-  /** Matches the blocks (replacing what their nodes held before). */
+  /**
+   * Matches the blocks (replacing what their nodes held before). A block too
+   * long for one slice is queued and read window by window through `work`.
+   */
   add(blocks: readonly TextBlock[]): number {
     let added = 0;
     for (const block of blocks) {
       for (const node of block) this.forgetNode(node);
+      if (this.backlog.length > 0) this.dropQueued(block);
       const chunks = block.map((t) => t.data);
-      for (const m of matchChunks(this.index, chunks)) {
-        const nodes = block.slice(m.startChunk, m.endChunk + 1);
-        if (nodes.length === 0) continue;
-        const marker = new StaticRange({
-          startContainer: nodes[0] as Text,
-          startOffset: m.startOffset,
-          endContainer: nodes[nodes.length - 1] as Text,
-          endOffset: m.endOffset,
-        });
-        const found: Found = { id: m.id, nodes, startOffset: m.startOffset, endOffset: m.endOffset, marker };
-        this.all.add(found);
-        for (const node of nodes) {
-          const list = this.byNode.get(node);
-          if (list) list.push(found);
-          else this.byNode.set(node, [found]);
-        }
-        (this.everyday.has(m.id) ? this.everydayMarked : this.marked).add(marker);
-        added++;
+      const length = chunks.reduce((n, c) => n + c.length, 0);
+      if (length > LONG_BLOCK) {
+        this.backlog.push({ block, windows: matchInWindows(this.index, chunks) });
+        continue;
       }
+      for (const m of matchChunks(this.index, chunks)) added += this.record(block, m);
     }
     return added;
+  }
+
+  /** Whether long blocks are still waiting to be read. */
+  get hasBacklog(): boolean {
+    return this.backlog.length > 0;
+  }
+
+  /** Reads queued long blocks, one window at a time, until the deadline. */
+  work(deadline: () => boolean): void {
+    while (this.backlog.length > 0) {
+      const job = this.backlog[0] as { block: TextBlock; windows: Generator<TextMatch[]> };
+      const next = job.windows.next();
+      if (next.done) this.backlog.shift();
+      // A node of the block may have left the page meanwhile: skip its matches.
+      else if (job.block.every((n) => n.isConnected)) for (const m of next.value) this.record(job.block, m);
+      if (deadline()) return;
+    }
+  }
+
+  /** A block read again supersedes any queued reading of its nodes. */
+  private dropQueued(block: TextBlock): void {
+    const nodes = new Set(block);
+    for (let i = this.backlog.length - 1; i >= 0; i--) {
+      if ((this.backlog[i] as { block: TextBlock }).block.some((n) => nodes.has(n)))
+        this.backlog.splice(i, 1);
+    }
+  }
+
+  private record(block: TextBlock, m: TextMatch): number {
+    const nodes = block.slice(m.startChunk, m.endChunk + 1);
+    if (nodes.length === 0) return 0;
+    const marker = new StaticRange({
+      startContainer: nodes[0] as Text,
+      startOffset: m.startOffset,
+      endContainer: nodes[nodes.length - 1] as Text,
+      endOffset: m.endOffset,
+    });
+    const found: Found = { id: m.id, nodes, startOffset: m.startOffset, endOffset: m.endOffset, marker };
+    this.all.add(found);
+    for (const node of nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(found);
+      else this.byNode.set(node, [found]);
+    }
+    (this.everyday.has(m.id) ? this.everydayMarked : this.marked).add(marker);
+    return 1;
   }
 
   /** Drops the terms held by a text node (it changed or left the page). */

@@ -45,7 +45,7 @@ export class Scanner {
   }
 
   get busy(): boolean {
-    return this.pending.length > 0 || (this.cursor !== null && !this.cursor.done);
+    return this.pending.length > 0 || (this.cursor !== null && !this.cursor.done) || this.terms.hasBacklog;
   }
 
   private slice(timeRemaining = () => this.budgetMs): void {
@@ -53,6 +53,10 @@ export class Scanner {
     const budget = Math.min(this.budgetMs, Math.max(2, timeRemaining()));
     const deadline = () => performance.now() - started >= budget;
     do {
+      if (this.terms.hasBacklog) {
+        this.terms.work(deadline);
+        continue;
+      }
       if (!this.cursor || this.cursor.done) {
         if (this.pending.length === 0) break;
         this.cursor = new BlockCursor(this.pending.splice(0), this.onShadowRoot, this.alreadyRead);

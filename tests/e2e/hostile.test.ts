@@ -181,12 +181,8 @@ describe("hostile pages", () => {
     await page.close();
   });
 
-  // Known issue: a block is never cut between slices, and the matcher reads
-  // a 5 MB text node in one go (48–70 ms here). Kept visible as a todo until
-  // matching can resume inside a block (glossary/match).
-  test("one 5 MB text node", {
-    todo: "one slice of 48–70 ms: a huge block is matched in one go",
-  }, async () => {
+  // A block this long is read in windows across slices (content/windows.ts).
+  test("one 5 MB text node", async () => {
     const opened = await open("big-text", { maxMs: 30_000 });
     const { page, log } = opened;
     const c = await termCounts(log.cdp);
