@@ -105,7 +105,7 @@ function filterSkipping(alreadyRead: Node | null, root: Node): NodeFilter {
 
 /**
  * A resumable walk over one or more roots. `take` returns the blocks found
- * until `deadline()` says stop (checked only between blocks, so a block is
+ * until `deadline()` says stop or `maxChars` of text are in (checked only between blocks, so a block is
  * never cut in two). Open shadow roots met on the way are queued and walked
  * after their tree; `onShadowRoot` hears about each.
  */
@@ -128,10 +128,11 @@ export class BlockCursor {
     return this.walker === null && this.roots.length === 0;
   }
 
-  take(deadline: () => boolean): TextBlock[] {
+  take(deadline: () => boolean, maxChars = Number.POSITIVE_INFINITY): TextBlock[] {
     const out: TextBlock[] = [];
     let steps = 0;
     let timeUp = false;
+    let chars = 0;
     while (!this.done) {
       if (!this.walker) {
         const root = this.roots.shift() as Node;
@@ -156,6 +157,10 @@ export class BlockCursor {
         if (parent !== this.blockParent) this.flush(out);
         this.blockParent = parent;
         this.block.push(text);
+        chars += text.data.length;
+        // Enough text for one batch: stop at the next block boundary so the
+        // caller can match it within its own time budget.
+        if (chars >= maxChars) timeUp = true;
       } else {
         const el = node as Element;
         if (!INLINE.has(el.tagName)) this.flush(out);

@@ -5,6 +5,9 @@
 import type { PageTerms } from "./highlighter";
 import { BlockCursor } from "./scan";
 
+/** Text per walk-and-match batch: about a millisecond of matching. */
+const BATCH_CHARS = 16 * 1024;
+
 export interface Scheduling {
   requestIdleCallback(cb: IdleRequestCallback, options?: IdleRequestOptions): number;
 }
@@ -62,7 +65,8 @@ export class Scanner {
         this.cursor = new BlockCursor(this.pending.splice(0), this.onShadowRoot, this.alreadyRead);
         this.alreadyRead = null;
       }
-      this.terms.add(this.cursor.take(deadline));
+      // Small batches: matching happens inside the slice's budget, not after it.
+      this.terms.add(this.cursor.take(deadline, BATCH_CHARS));
     } while (!deadline());
     const ended = performance.now();
     const spent = ended - started;

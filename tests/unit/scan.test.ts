@@ -58,3 +58,13 @@ describe("BlockCursor", () => {
     expect(cursor.done).toBe(true);
   });
 });
+
+describe("BlockCursor batches", () => {
+  test("stops at a block boundary once maxChars of text are collected", () => {
+    document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p>${"x".repeat(100)}${i}</p>`).join("");
+    const cursor = new BlockCursor([document.body]);
+    const batch = cursor.take(() => false, 1000);
+    expect(batch.length).toBe(10);
+    expect(cursor.take(() => false).length).toBe(40);
+  });
+});
