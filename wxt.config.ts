@@ -12,7 +12,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: "Termlens",
     description: "Explains medical words where you read them. Everything stays in your browser.",
-    permissions: ["storage", "contextMenus"],
+    permissions: ["storage", "contextMenus", "scripting"],
+    // The same sites the gate script already runs on: needed to inject the
+    // real content script into frames where Termlens is on.
+    host_permissions: ["http://*/*", "https://*/*", "file:///*"],
     commands: {
       "explain-term": {
         suggested_key: { default: "Alt+Shift+E" },

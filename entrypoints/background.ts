@@ -43,6 +43,16 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const msg = parseRequest(raw);
     if (msg?.type === "lookup") return Promise.resolve(lookup(msg.id));
+    if (msg?.type === "activate" && sender.tab?.id !== undefined) {
+      // Only into the very frame that asked, and only from our own gate.
+      return browser.scripting
+        .executeScript({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          files: ["/content-scripts/content.js"],
+        })
+        .then(() => true)
+        .catch(() => false); // The frame navigated away meanwhile.
+    }
     if (msg?.type === "found" && sender.tab?.id !== undefined) {
       return badges.found(sender.tab.id, sender.frameId ?? 0, sender.url, msg.counts).then(() => true);
     }

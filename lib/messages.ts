@@ -19,6 +19,8 @@ export type Request =
   // popup -> background
   /** The terms found in all frames of a tab; replies with a `TabTermsReply`. */
   | { type: "tab-terms"; tabId: number }
+  /** The gate found Termlens on for its frame: inject the content script. */
+  | { type: "activate" }
   // popup / background -> content
   | { type: "page-info" }
   | { type: "command"; name: Command }
@@ -71,6 +73,8 @@ export function parseRequest(raw: unknown): Request | null {
       return typeof m.id === "string" && ID.test(m.id) ? { type: "open-term", id: m.id } : null;
     case "page-info":
       return { type: "page-info" };
+    case "activate":
+      return { type: "activate" };
     case "command":
       return COMMANDS.includes(m.name as Command) ? { type: "command", name: m.name as Command } : null;
     case "show-term":

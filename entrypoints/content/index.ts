@@ -1,9 +1,9 @@
-// Thin wiring: the site's setting decides whether Termlens works on this
-// page; the session (built only when needed) does the work. Everything is
+// Thin wiring: injected where the site is on (see gate.content.ts); the
+// site's setting still decides, live, whether Termlens works on this page;
+// the session does the work. Everything is
 // tied to the content script's lifetime (`ctx`), so an update or uninstall
 // leaves nothing behind.
 
-import "./highlight.css";
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { type PageInfoReply, parseRequest } from "../../lib/messages";
@@ -17,7 +17,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: "document_idle",
-  cssInjectionMode: "manifest",
+  // Injected into a frame by the background when the gate (gate.content.ts)
+  // finds Termlens on for it; never loaded on switched-off sites.
+  registration: "runtime",
   async main(ctx) {
     let session: PageSession | null = null;
     let display: DisplaySettings;
@@ -74,10 +76,7 @@ export default defineContentScript({
           }
         }
       });
-      const on = isUrlEnabled(location.href, sites);
-      apply(on);
-      // An off site still says so once, so the badge can read "off" at once.
-      if (!on) browser.runtime.sendMessage({ type: "found", counts: {} }).catch(() => {});
+      apply(isUrlEnabled(location.href, sites));
     } catch (error) {
       // Never let our failure surface as the page's error.
       console.warn("Termlens could not start on this page:", error);

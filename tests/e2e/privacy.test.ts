@@ -17,7 +17,7 @@ import { isLocal, PageLog, type RecordedRequest, recordAndBlock, WorkerLog } fro
 declare const chrome: ChromeApi & { runtime: { getManifest(): Record<string, unknown> } };
 
 /** The permissions Termlens asks for; the README explains each. */
-const PERMISSIONS = ["contextMenus", "storage"];
+const PERMISSIONS = ["contextMenus", "scripting", "storage"];
 const MATCHES = ["file:///*", "http://*/*", "https://*/*"];
 
 /** URLs that may appear in the built files, and why. */
@@ -88,7 +88,13 @@ describe("privacy: the build", () => {
   test("permissions are exactly the expected ones, and the README explains each", () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, "manifest.json"), "utf8"));
     assert.deepEqual([...(manifest.permissions ?? [])].sort(), PERMISSIONS);
-    assert.equal(manifest.host_permissions, undefined, "no host permissions");
+    // Host access only to the pages the gate script already runs on, to inject
+    // the real content script where Termlens is on.
+    assert.deepEqual(
+      [...(manifest.host_permissions ?? [])].sort(),
+      MATCHES,
+      "host permissions = the gate's matches",
+    );
     assert.equal(manifest.optional_permissions, undefined);
     assert.equal(manifest.optional_host_permissions, undefined);
     assert.equal(manifest.externally_connectable, undefined, "no page or extension may message us");
