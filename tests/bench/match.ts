@@ -1,0 +1,224 @@
+// Matcher benchmark: throughput of the engine against one RegExp alternation on
+// the visible text of the corpus pages, with the seed glossary and the 78k
+// vocabulary; index build, serialized size, load time and heap. Prints a table
+// and PASS/FAIL per bar; never fails the process (it reports).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import {
+  buildIndex,
+  loadIndex,
+  type MatchIndex,
+  type MatchPattern,
+  matchChunks,
+  type SerializedIndex,
+  serializeIndex,
+} from "../../glossary/match/index";
+import { loadPages, type Page } from "./extract";
+import { scaleGlossary, seedGlossary } from "./glossaries";
+import { cpuMs, gc, interleaved, memoryNow, timeMs } from "./measure";
+import { alternation, countRegExp } from "./regexp";
+
+const RUNS = 7;
+
+interface Row {
+  label: string;
+  terms: number;
+  mbps: number;
+  matches: number;
+  reMbps: number;
+  reNote: string;
+  /** The RegExp including the join of the chunks (informational, not a bar). */
+  joinMbps: number;
+  buildMs: number;
+  sizeKB: number;
+  parseMs: number;
+  loadMs: number;
+  heapMB: number;
+}
+
+const mbps = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
+
+function runEngine(ix: MatchIndex, pages: readonly Page[]): number {
+  let matches = 0;
+  for (const p of pages) matches += matchChunks(ix, p.chunks).length;
+  return matches;
+}
+
+/** What a content script would pay to run the RegExp across text nodes: join, then match. */
+function runRegExpJoining(re: RegExp, pages: readonly Page[]): number {
+  let matches = 0;
+  for (const p of pages) matches += countRegExp(re, p.chunks.join(""));
+  return matches;
+}
+
+function runRegExp(re: RegExp, pages: readonly Page[]): number {
+  let matches = 0;
+  for (const p of pages) matches += countRegExp(re, p.text);
+  return matches;
+}
+
+/**
+ * Engine and RegExp throughput. The RegExp runs on each page's joined text
+ * (no chunk handling: the strongest form of the baseline), interleaved with
+ * the engine when it is fast enough; else alone on a prefix of the text sized
+ * to take about two seconds (at most 200 KB), extrapolated.
+ */
+function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Page[], text: string) {
+  const re = alternation(terms);
+  countRegExp(re, text.slice(0, 2000)); // compiles the pattern outside the timing
+  const probe = text.slice(0, 8000);
+  const t0 = cpuMs();
+  countRegExp(re, probe);
+  const rate = probe.length / Math.max(cpuMs() - t0, 0.01); // chars per ms
+  const matches = runEngine(ix, pages);
+  if (rate * 1000 >= text.length) {
+    const [engineMs = 0, reMs = 0, joinMs = 0] = interleaved(
+      [() => runEngine(ix, pages), () => runRegExp(re, pages), () => runRegExpJoining(re, pages)],
+      RUNS,
+    );
+    return {
+      mbps: mbps(text.length, engineMs),
+      matches,
+      reMbps: mbps(text.length, reMs),
+      reNote: "whole text",
+      joinMbps: mbps(text.length, joinMs),
+    };
+  }
+  const engineMs = timeMs(() => runEngine(ix, pages), RUNS, 2);
+  const size = Math.min(200_000, Math.max(8000, Math.round(rate * 2000)));
+  const slice = text.slice(0, size);
+  const reMs = timeMs(() => countRegExp(re, slice), 2, 0);
+  const reNote = `first ${Math.round(size / 1000)} KB, extrapolated`;
+  return {
+    mbps: mbps(text.length, engineMs),
+    matches,
+    reMbps: mbps(size, reMs),
+    reNote,
+    joinMbps: Number.NaN,
+  };
+}
+
+function measure(label: string, patterns: MatchPattern[], pages: readonly Page[], text: string): Row {
+  const buildMs = timeMs(() => buildIndex(patterns), 3, 1);
+  const json = JSON.stringify(serializeIndex(buildIndex(patterns)));
+  const parseMs = timeMs(() => JSON.parse(json), 5, 1);
+  const parsed = JSON.parse(json) as SerializedIndex;
+  const loadMs = timeMs(() => loadIndex(parsed), 5, 1);
+
+  gc();
+  const before = memoryNow();
+  const ix = loadIndex(JSON.parse(json) as SerializedIndex);
+  gc();
+  const heapMB = (memoryNow() - before) / 1e6;
+
+  const t = throughput(
+    ix,
+    patterns.map((p) => p.text),
+    pages,
+    text,
+  );
+  return {
+    label,
+    terms: patterns.length,
+    ...t,
+    buildMs,
+    sizeKB: json.length / 1000,
+    parseMs,
+    loadMs,
+    heapMB,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = [
+    "glossary",
+    "terms",
+    "engine MB/s",
+    "RegExp MB/s",
+    "ratio",
+    "RegExp+join MB/s",
+    "ratio",
+    "build ms",
+  ];
+  const head2 = ["JSON KB", "JSON.parse ms", "load ms", "heap MB", "matches"];
+  const cells = rows.map((r) => [
+    r.label,
+    String(r.terms),
+    r.mbps.toFixed(1),
+    `${r.reMbps.toFixed(2)} (${r.reNote})`,
+    `${(r.mbps / r.reMbps).toFixed(1)}x`,
+    Number.isNaN(r.joinMbps) ? "-" : r.joinMbps.toFixed(1),
+    Number.isNaN(r.joinMbps) ? "-" : `${(r.mbps / r.joinMbps).toFixed(1)}x`,
+    r.buildMs.toFixed(1),
+    r.sizeKB.toFixed(0),
+    r.parseMs.toFixed(1),
+    r.loadMs.toFixed(1),
+    r.heapMB.toFixed(1),
+    String(r.matches),
+  ]);
+  const all = [[...head, ...head2], ...cells];
+  const widths = all[0]?.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length))) ?? [];
+  const line = (row: string[]) => `| ${row.map((s, c) => s.padEnd(widths[c] ?? 0)).join(" | ")} |`;
+  return [line(all[0] ?? []), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}
+
+function bar(ok: boolean, what: string): string {
+  return `${ok ? "PASS" : "FAIL"}  ${what}`;
+}
+
+export async function runMatchBench(root: string): Promise<void> {
+  const corpus = join(root, "../shared/corpus");
+  if (!existsSync(join(corpus, "pages"))) {
+    console.log(`match bench: ${corpus} is absent, corpus part skipped`);
+    return;
+  }
+  const pages = loadPages(join(corpus, "pages"));
+  const text = pages.map((p) => p.text).join("");
+  const chunkCount = pages.reduce((n, p) => n + p.chunks.length, 0);
+  console.log(
+    `match bench: ${pages.length} pages, ${(text.length / 1e6).toFixed(2)} MB of visible text ` +
+      `(1 MB = 10^6 UTF-16 code units; regex-based HTML text extraction), ${chunkCount} text chunks; ` +
+      "engine gets each page as its text chunks, the RegExp the joined page text; " +
+      `median CPU time of ${RUNS} runs after warm-up, engine and RegExp in turns`,
+  );
+  const seed = seedGlossary(root);
+  const rows = [measure(seed.label, seed.patterns, pages, text)];
+  const vocab = join(corpus, "vocab/combined_scale_glossary.tsv");
+  if (existsSync(vocab)) rows.push(measure("78k vocabulary", scaleGlossary(vocab), pages, text));
+  console.log(table(rows));
+  console.log(
+    "heap = heapUsed + arrayBuffers growth after gc with the loaded index alive; load = loadIndex on parsed JSON " +
+      "(warm median); bars use the RegExp on the pre-joined text; RegExp+join (join the text nodes, then match) " +
+      "is what a content script matching across nodes would pay, for information",
+  );
+
+  const [s, v] = rows;
+  if (s === undefined) return;
+  console.log(
+    bar(s.mbps / s.reMbps >= 1, `seed: engine >= RegExp alternation (${(s.mbps / s.reMbps).toFixed(1)}x)`),
+  );
+  if (v === undefined) {
+    console.log("78k vocabulary absent: its bars are skipped");
+    return;
+  }
+  console.log(
+    bar(
+      v.mbps / v.reMbps >= 50,
+      `78k: engine >= 50x RegExp alternation (${(v.mbps / v.reMbps).toFixed(0)}x)`,
+    ),
+  );
+  console.log(
+    bar(
+      v.mbps >= s.mbps / 2,
+      `78k: throughput >= half of seed (${v.mbps.toFixed(0)} vs ${s.mbps.toFixed(0)} MB/s)`,
+    ),
+  );
+  console.log(bar(v.buildMs <= 1000, `78k: index build <= 1 s (${v.buildMs.toFixed(0)} ms)`));
+  console.log(
+    bar(
+      v.loadMs <= 100,
+      `78k: load serialized index <= 100 ms (${v.loadMs.toFixed(1)} ms, + JSON.parse ${v.parseMs.toFixed(1)} ms)`,
+    ),
+  );
+  console.log(bar(v.heapMB <= 100, `78k: heap <= 100 MB (${v.heapMB.toFixed(1)} MB)`));
+}
