@@ -5,6 +5,24 @@ import { defineConfig } from "wxt";
 // pages it explains, no remote code, no analytics.
 export default defineConfig({
   imports: false,
+  hooks: {
+    // The gate (entrypoints/gate.ts) is built as a plain script, without the
+    // content-script runtime, so switched-off sites stay nearly free; it is
+    // listed here as the one content script every page gets.
+    "build:manifestGenerated": (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ["http://*/*", "https://*/*", "file:///*"],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: "document_idle",
+          js: ["gate.js"],
+          css: ["highlight.css"],
+        },
+      ];
+    },
+  },
   modules: ["@wxt-dev/webextension-polyfill"],
   vite: () => ({
     plugins: [preact()],

@@ -101,3 +101,13 @@ export function parseSiteInput(input: string): string | null {
   // but not a key the URL parser had to invent from punctuation.
   return key && /^[a-z0-9.[\]:_-]+$/.test(key) && !key.startsWith(".") ? key : null;
 }
+
+/**
+ * The URL whose site rule applies to a frame. `about:blank` and
+ * `about:srcdoc` frames (often filled in by the page's scripts) belong to
+ * the page that made them: their origin is that page's.
+ */
+export function frameUrl(href: string, origin: string): string {
+  if (!href.startsWith("about:")) return href;
+  return origin && origin !== "null" ? `${origin}/` : href;
+}

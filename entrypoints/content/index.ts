@@ -8,7 +8,7 @@ import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { type PageInfoReply, parseRequest } from "../../lib/messages";
 import type { DisplaySettings } from "../../lib/settings";
-import { isUrlEnabled, siteKey } from "../../lib/site-rules";
+import { frameUrl, isUrlEnabled, siteKey } from "../../lib/site-rules";
 import { displaySettings, siteSettings } from "../../lib/storage";
 import { PageSession } from "./session";
 
@@ -38,7 +38,7 @@ export default defineContentScript({
       const msg = parseRequest(raw);
       if (msg?.type === "page-info") {
         const reply: PageInfoReply = {
-          site: siteKey(location.href),
+          site: siteKey(frameUrl(location.href, origin)),
           enabled,
           counts: session?.counts() ?? {},
         };
@@ -54,7 +54,7 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       display = shown;
       browser.runtime.onMessage.addListener(onMessage);
-      const unwatchSites = siteSettings.watch((s) => apply(isUrlEnabled(location.href, s)));
+      const unwatchSites = siteSettings.watch((s) => apply(isUrlEnabled(frameUrl(location.href, origin), s)));
       const unwatchDisplay = displaySettings.watch((d) => {
         display = d;
         session?.configure(d);
@@ -76,7 +76,7 @@ export default defineContentScript({
           }
         }
       });
-      apply(isUrlEnabled(location.href, sites));
+      apply(isUrlEnabled(frameUrl(location.href, origin), sites));
     } catch (error) {
       // Never let our failure surface as the page's error.
       console.warn("Termlens could not start on this page:", error);

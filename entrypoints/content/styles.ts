@@ -1,4 +1,4 @@
-// Highlight styles. The manifest injects the default look (highlight.css).
+// Highlight styles. The manifest injects the default look (public/highlight.css).
 // Other choices (soft background, none, everyday words underlined) come as a
 // constructed stylesheet adopted by the document: no element or attribute
 // is added to the page. ::highlight() rules in the document do not reach
@@ -6,7 +6,7 @@
 // with the base rules plus the same choices.
 
 import type { DisplaySettings } from "../../lib/settings";
-import baseCss from "./highlight.css?inline";
+import baseCss from "../../public/highlight.css?inline";
 
 const UNDERLINE =
   "text-decoration: underline dotted; text-decoration-color: #1a73e8; text-decoration-thickness: 1.5px; text-underline-offset: 2px;";

@@ -41,6 +41,8 @@ export async function pointOf(page: Page, selector: string, text: string): Promi
 }
 
 export async function hover(page: Page, selector: string, text: string): Promise<void> {
+  // Only the tab in front gets animation frames, where hover is handled.
+  await page.bringToFront();
   const { x, y } = await pointOf(page, selector, text);
   await page.mouse.move(x - 3, y);
   await page.mouse.move(x, y, { steps: 2 });

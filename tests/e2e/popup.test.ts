@@ -74,6 +74,9 @@ describe("the real popup", () => {
   test("opens with the search box focused; necrotic and kidny are found by keyboard", async () => {
     const page = await open("health-article.html");
     const popup = await openRealPopup(session, page);
+    // The popup renders after it opens: wait for it, then check where focus is.
+    await popup.waitFor("document.querySelector('#search-input')");
+    await popup.waitFor("document.activeElement?.id === 'search-input'");
     assert.equal(await popup.evaluate("document.activeElement.id"), "search-input");
     await popup.type("necrotic");
     await popup.waitFor("document.querySelector('[role=option]')");

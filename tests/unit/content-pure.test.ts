@@ -38,9 +38,18 @@ describe("overrideCss", () => {
     expect(overrideCss({ highlightStyle: "underline", underlineEveryday: false })).toBe("");
   });
   test.each([
-    [{ highlightStyle: "background", underlineEveryday: false } as const, /::highlight\(termlens\) \{[^}]*background-color/],
-    [{ highlightStyle: "none", underlineEveryday: false } as const, /::highlight\(termlens\) \{ text-decoration: none/],
-    [{ highlightStyle: "underline", underlineEveryday: true } as const, /::highlight\(termlens-everyday\) \{ text-decoration: underline dotted/],
+    [
+      { highlightStyle: "background", underlineEveryday: false } as const,
+      /::highlight\(termlens\) \{[^}]*background-color/,
+    ],
+    [
+      { highlightStyle: "none", underlineEveryday: false } as const,
+      /::highlight\(termlens\) \{ text-decoration: none/,
+    ],
+    [
+      { highlightStyle: "underline", underlineEveryday: true } as const,
+      /::highlight\(termlens-everyday\) \{ text-decoration: underline dotted/,
+    ],
   ])("%j", (settings, pattern) => {
     expect(overrideCss(settings)).toMatch(pattern);
   });
@@ -112,7 +121,12 @@ describe("Watcher", () => {
 
   test("a storm falls back to throttled full rescans", async () => {
     document.body.innerHTML = "<p id=one>a</p>";
-    const w = new Watcher(target, timers, { debounceMs: 50, maxWaitMs: 200, stormRecords: 10, rescanEveryMs: 1000 });
+    const w = new Watcher(target, timers, {
+      debounceMs: 50,
+      maxWaitMs: 200,
+      stormRecords: 10,
+      rescanEveryMs: 1000,
+    });
     w.observe(document.body);
     const text = document.getElementById("one")?.firstChild as Text;
     for (let round = 0; round < 30; round++) {

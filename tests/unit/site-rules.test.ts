@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_SITE_SETTINGS,
+  frameUrl,
   isSiteEnabled,
   isUrlEnabled,
   parseSiteInput,
@@ -126,5 +127,16 @@ describe("parseSiteInput", () => {
     ["<script>", null],
   ])("%s -> %s", (input, key) => {
     expect(parseSiteInput(input)).toBe(key);
+  });
+});
+
+describe("frameUrl", () => {
+  test.each([
+    ["https://portal.org/a", "https://portal.org", "https://portal.org/a"],
+    ["about:blank", "https://portal.org", "https://portal.org/"],
+    ["about:srcdoc", "https://portal.org", "https://portal.org/"],
+    ["about:blank", "null", "about:blank"],
+  ])("%s in %s -> %s", (href, origin, expected) => {
+    expect(frameUrl(href, origin)).toBe(expected);
   });
 });
