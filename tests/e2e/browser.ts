@@ -75,6 +75,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // Lets tests reinstall the extension over CDP (Extensions.loadUnpacked),
+      // as an update does with pages open.
+      "--enable-unsafe-extension-debugging",
     ],
   });
   const worker =

@@ -31,6 +31,14 @@ describe("lab portal", () => {
     assert.deepEqual(texts, ["Calciphylaxis", "arteriole", "calcification"]);
   });
 
+  test("the tooltip of a term the source gets wrong shows the correction", async () => {
+    await hover(page, "#results", "hyperparathyroidism");
+    const text = await tooltipText(page);
+    assert.match(text, /parathyroid glands/);
+    assert.match(text, /overactive thyroid gland/, "notes the article's wording");
+    await page.keyboard.press("Escape");
+  });
+
   test("new content is highlighted within 300 ms", async () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
