@@ -52,6 +52,8 @@ export interface Session {
 export interface LaunchOptions {
   headless?: boolean;
   extensionDir?: string;
+  /** Other (test) extensions to load beside Termlens. */
+  alsoLoad?: string[];
   colorScheme?: "light" | "dark";
 }
 
@@ -67,8 +69,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     colorScheme: opts.colorScheme ?? "light",
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...(opts.alsoLoad ?? [])].join(",")}`,
+      `--load-extension=${[extensionDir, ...(opts.alsoLoad ?? [])].join(",")}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-background-networking",
@@ -80,8 +82,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       "--enable-unsafe-extension-debugging",
     ],
   });
+  // Ours is the worker named background.js (test extensions name theirs otherwise).
+  const ours = (w: Worker) => w.url().endsWith("/background.js");
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 15_000 }));
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
