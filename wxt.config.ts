@@ -7,9 +7,11 @@ export default defineConfig({
   imports: false,
   hooks: {
     // The gate (entrypoints/gate.ts) is built as a plain script, without the
-    // content-script runtime, so switched-off sites stay nearly free; it is
-    // listed here as the one content script every page gets.
-    "build:manifestGenerated": (_wxt, manifest) => {
+    // content-script runtime. On Chromium the background registers it only
+    // where Termlens is on (lib/gate-registration.ts), so switched-off sites
+    // get no script at all; Firefox lists it here for every page.
+    "build:manifestGenerated": (wxt, manifest) => {
+      if (wxt.config.browser !== "firefox") return;
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         {

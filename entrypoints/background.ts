@@ -7,6 +7,7 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import glossaryJson from "../glossary/generated/glossary.json";
 import type { CompiledGlossary } from "../glossary/types";
+import { startGateRegistration } from "../lib/gate-registration";
 import { type Command, type LookupReply, parseRequest } from "../lib/messages";
 import { startTabBadges } from "../lib/tab-badges";
 
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   }
 
   const badges = startTabBadges();
+  startGateRegistration();
 
   function sendCommand(tabId: number, name: Command, frameId?: number) {
     const options = frameId === undefined ? undefined : { frameId };

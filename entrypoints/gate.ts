@@ -36,6 +36,10 @@ export default defineUnlistedScript(() => {
   const g = globalThis as unknown as { browser?: GateApi; chrome?: GateApi };
   const api = g.browser ?? g.chrome;
   if (!api?.runtime?.id) return;
+  // Injected again when a site is switched on: run once per frame.
+  const self = globalThis as { termlensGate?: boolean };
+  if (self.termlensGate) return;
+  self.termlensGate = true;
   let activated = false;
 
   const enabledNow = async (): Promise<boolean> => {

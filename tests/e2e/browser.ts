@@ -88,6 +88,19 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
     context.serviceWorkers().find(ours) ??
     (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // On Chromium the page script is registered by the background at install;
+  // wait for it, as a page opened in the same millisecond would miss it.
+  await worker.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { scripting?: { getRegisteredContentScripts(): Promise<unknown[]> } };
+      }
+    ).chrome;
+    for (let i = 0; i < 100 && api.scripting; i++) {
+      if ((await api.scripting.getRegisteredContentScripts()).length > 0) return;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  });
   return {
     context,
     extensionId,
