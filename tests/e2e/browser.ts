@@ -82,8 +82,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       "--enable-unsafe-extension-debugging",
     ],
   });
-  // Ours is the worker named background.js (test extensions name theirs otherwise).
-  const ours = (w: Worker) => w.url().endsWith("/background.js");
+  // The loaded extension's worker (test extensions beside it name theirs otherwise).
+  const workerFile = manifestOf(extensionDir).background?.service_worker ?? "background.js";
+  const ours = (w: Worker) => w.url().endsWith(`/${workerFile}`);
   const worker =
     context.serviceWorkers().find(ours) ??
     (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 15_000 }));
@@ -110,6 +111,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+function manifestOf(extensionDir: string): { background?: { service_worker?: string } } {
+  return JSON.parse(readFileSync(join(extensionDir, "manifest.json"), "utf8"));
 }
 
 export function manifest(extensionDir = EXTENSION_DIR): { version: string } {
