@@ -10,6 +10,7 @@
 // "pan" does not find "pain". The glossary has under a hundred entries, so a
 // scan per keystroke takes well under a millisecond; no index is needed.
 
+import { buildIndex, type MatchIndex, matchChunks } from "./match/index";
 import type { CompiledGlossary } from "./types";
 
 export type MatchReason = "term" | "variant" | "prefix" | "word" | "typo" | "text";
@@ -37,6 +38,12 @@ interface Entry {
 
 export interface SearchIndex {
   entries: Entry[];
+  /**
+   * The page matcher over every term and variant: a query that names a term
+   * the way a page would ("end stage renal disease", "calciphylaxis's",
+   * "ESRD", a pasted sentence) finds it by the same rules as the highlights.
+   */
+  terms: MatchIndex;
 }
 
 /** Lower case, no accents, words separated by single spaces. */
@@ -70,6 +77,15 @@ export function buildSearchIndex(glossary: CompiledGlossary): SearchIndex {
       textWords: [...new Set(words(`${t.definition} ${t.explanation ?? ""}`))].filter((w) => w.length > 2),
     });
   }
+  const terms = buildIndex(
+    glossary.terms.flatMap((t) =>
+      [t.term, ...t.variants].map((text) => ({
+        id: t.id,
+        text,
+        caseSensitive: t.caseSensitive.includes(text),
+      })),
+    ),
+  );
   for (const topic of glossary.topics) {
     const name = normalize(topic.title);
     entries.push({
@@ -84,7 +100,7 @@ export function buildSearchIndex(glossary: CompiledGlossary): SearchIndex {
       ),
     });
   }
-  return { entries };
+  return { entries, terms };
 }
 
 /** Edits a word of this length may have and still count as a typo of another. */
@@ -201,9 +217,24 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchHit
   const q = normalize(query);
   if (!q) return [];
   const qWords = q.split(" ");
+  // Terms the page matcher finds in the query: the whole query is that term
+  // (ranked as a variant), or the query mentions it (ranked as a name word).
+  const raw = query.trim();
+  const named = new Map<string, boolean>();
+  for (const m of matchChunks(index.terms, [raw])) {
+    const whole = m.startOffset === 0 && m.endOffset >= raw.replace(/['’]s$/, "").length;
+    named.set(m.id, (named.get(m.id) ?? false) || whole);
+  }
   const hits: SearchHit[] = [];
   for (const entry of index.entries) {
-    const s = score(entry, q, qWords);
+    let s = score(entry, q, qWords);
+    const whole = entry.kind === "term" ? named.get(entry.id) : undefined;
+    if (whole !== undefined) {
+      const byMatcher = whole
+        ? { score: 90, reason: "variant" as const }
+        : { score: 70, reason: "word" as const };
+      if (!s || s.score < byMatcher.score) s = byMatcher;
+    }
     if (s) {
       hits.push({ kind: entry.kind, id: entry.id, title: entry.title, detail: entry.detail, ...s });
     }

@@ -116,3 +116,21 @@ describe("helpers", () => {
     expect([3, 5, 9].map(allowedEdits)).toEqual([0, 1, 2]);
   });
 });
+
+describe("search uses the page matcher's rules", () => {
+  const index = real;
+  test.each([
+    ["end stage renal disease", "end-stage-renal-disease"],
+    ["end\u2011stage renal disease", "end-stage-renal-disease"],
+    ["calciphylaxis's", "calciphylaxis"],
+    ["ESRD", "end-stage-renal-disease"],
+  ])("%s finds %s first", (query, id) => {
+    expect(search(index, query)[0]?.id).toBe(id);
+  });
+
+  test("a pasted sentence finds the terms it names", () => {
+    const ids = search(index, "Patient on dialysis with skin necrosis").map((h) => h.id);
+    expect(ids).toContain("dialysis");
+    expect(ids).toContain("skin-necrosis");
+  });
+});
