@@ -17,7 +17,7 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: "document_idle",
-  // Injected into a frame by the background when the gate (gate.content.ts)
+  // Injected into a frame by the background when the gate (entrypoints/gate.ts)
   // finds Termlens on for it; never loaded on switched-off sites.
   registration: "runtime",
   async main(ctx) {
