@@ -1,4 +1,4 @@
-// Thin wiring: injected where the site is on (see gate.content.ts); the
+// Thin wiring: injected where the site is on (see entrypoints/gate.ts); the
 // site's setting still decides, live, whether Termlens works on this page;
 // the session does the work. Everything is
 // tied to the content script's lifetime (`ctx`), so an update or uninstall
