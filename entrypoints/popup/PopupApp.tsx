@@ -45,17 +45,21 @@ export function PopupApp() {
     } else searchRef.current?.focus();
   }, [route]);
 
+  // Read at key time, not captured by an effect: a key pressed right after
+  // the view changed (before effects ran) must see the new view.
+  const routeRef = useRef(route);
+  routeRef.current = route;
   useEffect(() => {
     // Escape in the term view goes back, wherever focus is inside it.
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && route.view === "term") {
+      if (e.key === "Escape" && routeRef.current.view === "term") {
         e.preventDefault();
         setRoute({ view: "home" });
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [route]);
+  }, []);
 
   const site = tab.page?.site ?? null;
   const on = site !== null && isSiteEnabled(site, settings);
