@@ -10,6 +10,7 @@ import { type PageInfoReply, parseRequest } from "../../lib/messages";
 import type { DisplaySettings } from "../../lib/settings";
 import { frameUrl, isUrlEnabled, siteKey } from "../../lib/site-rules";
 import { displaySettings, siteSettings } from "../../lib/storage";
+import { enableFastMatching } from "./fast-matching";
 import { PageSession } from "./session";
 
 export default defineContentScript({
@@ -50,7 +51,11 @@ export default defineContentScript({
     };
 
     try {
-      const [sites, shown] = await Promise.all([siteSettings.get(), displaySettings.get()]);
+      const [sites, shown] = await Promise.all([
+        siteSettings.get(),
+        displaySettings.get(),
+        enableFastMatching(document),
+      ]);
       if (ctx.isInvalid) return;
       display = shown;
       browser.runtime.onMessage.addListener(onMessage);

@@ -2,6 +2,7 @@
 // browser is idle, each stopping after a small time budget, so no task of
 // ours blocks the page for long even on a huge document.
 
+import { prefilterEnabled } from "../../glossary/match/index";
 import type { PageTerms } from "./highlighter";
 import { BlockCursor } from "./scan";
 
@@ -72,7 +73,11 @@ export class Scanner {
     const spent = ended - started;
     // A user-timing entry per slice lets benchmarks and tests see our cost
     // on the page's timeline without hooks into the extension.
-    performance.measure("termlens:scan", { start: started, end: ended });
+    performance.measure("termlens:scan", {
+      start: started,
+      end: ended,
+      detail: { prefilter: prefilterEnabled() },
+    });
     this.stats.slices++;
     this.stats.totalMs += spent;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);

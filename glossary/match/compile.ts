@@ -5,6 +5,7 @@
 import { APOSTROPHE, C_HIGH, C_WORD, CLASS, classify, FOLD, fold, SPACE, wordUnitsAt } from "./chars";
 import { addWord, createFilter } from "./filter";
 import { addComplete, createTable, markPrefix, PRIME, SEED } from "./hash";
+import { buildPrefilterTables } from "./prefilter-keys";
 import { FORMAT, VERSION } from "./prepare";
 import type { MatchIndex, SerializedIndex } from "./types";
 
@@ -117,5 +118,6 @@ export function compile(data: SerializedIndex): MatchIndex {
     caseSensitive[i] = m & 1;
     idOf[i] = m >>> 1;
   }
-  return { data, table, forms, caseSensitive, idOf, next, filter, punctFirst };
+  const prefilter = buildPrefilterTables(forms);
+  return { data, table, forms, caseSensitive, idOf, next, filter, punctFirst, prefilter };
 }

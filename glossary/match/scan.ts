@@ -110,8 +110,19 @@ function careful(
   }
 }
 
-/** Appends (start, end, pattern) triples, in offsets of the joined chunks, to out. */
-export function scanChunks(ix: MatchIndex, chunks: readonly string[], out: number[]): void {
+/**
+ * Appends (start, end, pattern) triples, in offsets of the joined chunks, to
+ * out. From offset `from` of the first chunk (a place where the scanner would
+ * stand anyway: 0, a match end, or just after a separator), and only until it
+ * stands past `limit`; returns where it stands then (the text length at the end).
+ */
+export function scanChunks(
+  ix: MatchIndex,
+  chunks: readonly string[],
+  out: number[],
+  from = 0,
+  limit = Number.POSITIVE_INFINITY,
+): number {
   // Locals, not imported bindings: module loaders may turn those into getter
   // calls or hole checks, which cost a lot in these loops.
   const cls = CLASS;
@@ -128,7 +139,7 @@ export function scanChunks(ix: MatchIndex, chunks: readonly string[], out: numbe
   const m = chunks.length;
   let c = 0;
   let base = 0; // global offset of chunk c
-  let i = 0;
+  let i = from;
   outer: while (c < m) {
     const s = chunks[c] as string;
     const n = s.length;
@@ -138,6 +149,7 @@ export function scanChunks(ix: MatchIndex, chunks: readonly string[], out: numbe
     // separators, or U+FEFF, an ignorable, neither of which starts a token.
     if (i === 0 && n > 0 && cls[s.charCodeAt(0)] === SEP) i = n - s.trimStart().length;
     while (i < n) {
+      if (i > limit) return base + i;
       const ch = s.charCodeAt(i);
       const k = cls[ch] as number;
       if (k === SEP) {
@@ -219,4 +231,5 @@ export function scanChunks(ix: MatchIndex, chunks: readonly string[], out: numbe
     c++;
     i = 0;
   }
+  return base;
 }

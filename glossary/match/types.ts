@@ -1,5 +1,6 @@
 import type { Filter } from "./filter";
 import type { HashTable } from "./hash";
+import type { PrefilterTables } from "./prefilter-keys";
 
 export interface MatchPattern {
   id: string;
@@ -45,4 +46,6 @@ export interface MatchIndex {
   filter: Filter;
   /** Code units that start a pattern beginning with punctuation; null if none does. */
   punctFirst: Uint8Array | null;
+  /** What the WebAssembly prefilter reads (prefilter.ts). */
+  prefilter: PrefilterTables;
 }

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   buildIndex,
+  enablePrefilter,
   loadIndex,
   type MatchIndex,
   type MatchPattern,
@@ -23,11 +24,15 @@ const RUNS = 7;
 interface Row {
   label: string;
   terms: number;
+  /** The engine on each page's text, the RegExp's input: the bars. */
   mbps: number;
   matches: number;
   reMbps: number;
   reNote: string;
-  /** The RegExp including the join of the chunks (informational, not a bar). */
+  /** For information: the engine without WebAssembly (its fallback), on the same text. */
+  jsMbps: number;
+  /** For information: the engine on the text nodes as chunks, and the RegExp after joining them. */
+  chunkMbps: number;
   joinMbps: number;
   buildMs: number;
   sizeKB: number;
@@ -38,7 +43,13 @@ interface Row {
 
 const mbps = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
 
-function runEngine(ix: MatchIndex, pages: readonly Page[]): number {
+function runEngine(ix: MatchIndex, pages: readonly Page[], prefilter = true): number {
+  let matches = 0;
+  for (const p of pages) matches += matchChunks(ix, [p.text], { prefilter }).length;
+  return matches;
+}
+
+function runEngineChunks(ix: MatchIndex, pages: readonly Page[]): number {
   let matches = 0;
   for (const p of pages) matches += matchChunks(ix, p.chunks).length;
   return matches;
@@ -58,10 +69,10 @@ function runRegExp(re: RegExp, pages: readonly Page[]): number {
 }
 
 /**
- * Engine and RegExp throughput. The RegExp runs on each page's joined text
- * (no chunk handling: the strongest form of the baseline), interleaved with
- * the engine when it is fast enough; else alone on a prefix of the text sized
- * to take about two seconds (at most 200 KB), extrapolated.
+ * Throughput on the same text: each page's visible text, one string, for the
+ * engine and the RegExp, run in turns. When the RegExp is too slow to run
+ * whole seven times (over 1 s a run), it runs on a prefix of about two
+ * seconds' worth (at most 200 KB), extrapolated.
  */
 function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Page[], text: string) {
   const re = alternation(terms);
@@ -71,29 +82,43 @@ function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Pa
   countRegExp(re, probe);
   const rate = probe.length / Math.max(cpuMs() - t0, 0.01); // chars per ms
   const matches = runEngine(ix, pages);
+  const chunkMatches = runEngineChunks(ix, pages);
+  const jsMatches = runEngine(ix, pages, false);
+  if (chunkMatches !== matches || jsMatches !== matches) {
+    throw new Error(
+      `match bench: ${matches} matches on page text, ${chunkMatches} on chunks, ${jsMatches} without WebAssembly`,
+    );
+  }
+  const [engineMs = 0, jsMs = 0, chunkMs = 0] = interleaved(
+    [() => runEngine(ix, pages), () => runEngine(ix, pages, false), () => runEngineChunks(ix, pages)],
+    RUNS,
+  );
+  const common = {
+    mbps: mbps(text.length, engineMs),
+    matches,
+    jsMbps: mbps(text.length, jsMs),
+    chunkMbps: mbps(text.length, chunkMs),
+  };
   if (rate * 1000 >= text.length) {
-    const [engineMs = 0, reMs = 0, joinMs = 0] = interleaved(
+    const [engineMs2 = 0, reMs = 0, joinMs = 0] = interleaved(
       [() => runEngine(ix, pages), () => runRegExp(re, pages), () => runRegExpJoining(re, pages)],
       RUNS,
     );
     return {
-      mbps: mbps(text.length, engineMs),
-      matches,
+      ...common,
+      mbps: mbps(text.length, engineMs2),
       reMbps: mbps(text.length, reMs),
       reNote: "whole text",
       joinMbps: mbps(text.length, joinMs),
     };
   }
-  const engineMs = timeMs(() => runEngine(ix, pages), RUNS, 2);
   const size = Math.min(200_000, Math.max(8000, Math.round(rate * 2000)));
   const slice = text.slice(0, size);
   const reMs = timeMs(() => countRegExp(re, slice), 2, 0);
-  const reNote = `first ${Math.round(size / 1000)} KB, extrapolated`;
   return {
-    mbps: mbps(text.length, engineMs),
-    matches,
+    ...common,
     reMbps: mbps(size, reMs),
-    reNote,
+    reNote: `first ${Math.round(size / 1000)} KB, extrapolated`,
     joinMbps: Number.NaN,
   };
 }
@@ -130,33 +155,28 @@ function measure(label: string, patterns: MatchPattern[], pages: readonly Page[]
 }
 
 function table(rows: Row[]): string {
-  const head = [
-    "glossary",
-    "terms",
-    "engine MB/s",
-    "RegExp MB/s",
-    "ratio",
-    "RegExp+join MB/s",
-    "ratio",
-    "build ms",
-  ];
+  const head = ["glossary", "terms", "engine MB/s", "RegExp MB/s", "ratio", "build ms"];
   const head2 = ["JSON KB", "JSON.parse ms", "load ms", "heap MB", "matches"];
+  const head3 = ["no-Wasm MB/s", "chunks MB/s", "RegExp+join MB/s", "chunks ratio"];
+  const ratio = (a: number, b: number) => (Number.isNaN(b) ? "-" : `${(a / b).toFixed(2)}x`);
   const cells = rows.map((r) => [
     r.label,
     String(r.terms),
     r.mbps.toFixed(1),
     `${r.reMbps.toFixed(2)} (${r.reNote})`,
-    `${(r.mbps / r.reMbps).toFixed(1)}x`,
-    Number.isNaN(r.joinMbps) ? "-" : r.joinMbps.toFixed(1),
-    Number.isNaN(r.joinMbps) ? "-" : `${(r.mbps / r.joinMbps).toFixed(1)}x`,
+    ratio(r.mbps, r.reMbps),
     r.buildMs.toFixed(1),
     r.sizeKB.toFixed(0),
     r.parseMs.toFixed(1),
     r.loadMs.toFixed(1),
     r.heapMB.toFixed(1),
     String(r.matches),
+    r.jsMbps.toFixed(1),
+    r.chunkMbps.toFixed(1),
+    Number.isNaN(r.joinMbps) ? "-" : r.joinMbps.toFixed(1),
+    ratio(r.chunkMbps, r.joinMbps),
   ]);
-  const all = [[...head, ...head2], ...cells];
+  const all = [[...head, ...head2, ...head3], ...cells];
   const widths = all[0]?.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length))) ?? [];
   const line = (row: string[]) => `| ${row.map((s, c) => s.padEnd(widths[c] ?? 0)).join(" | ")} |`;
   return [line(all[0] ?? []), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
@@ -172,13 +192,15 @@ export async function runMatchBench(root: string): Promise<void> {
     console.log(`match bench: ${corpus} is absent, corpus part skipped`);
     return;
   }
+  if (!enablePrefilter())
+    console.log("match bench: WebAssembly unavailable, the engine runs its scanner alone");
   const pages = loadPages(join(corpus, "pages"));
   const text = pages.map((p) => p.text).join("");
   const chunkCount = pages.reduce((n, p) => n + p.chunks.length, 0);
   console.log(
     `match bench: ${pages.length} pages, ${(text.length / 1e6).toFixed(2)} MB of visible text ` +
       `(1 MB = 10^6 UTF-16 code units; regex-based HTML text extraction), ${chunkCount} text chunks; ` +
-      "engine gets each page as its text chunks, the RegExp the joined page text; " +
+      "engine and RegExp both get each page's text as one string; " +
       `median CPU time of ${RUNS} runs after warm-up, engine and RegExp in turns`,
   );
   const seed = seedGlossary(root);
@@ -188,8 +210,9 @@ export async function runMatchBench(root: string): Promise<void> {
   console.log(table(rows));
   console.log(
     "heap = heapUsed + arrayBuffers growth after gc with the loaded index alive; load = loadIndex on parsed JSON " +
-      "(warm median); bars use the RegExp on the pre-joined text; RegExp+join (join the text nodes, then match) " +
-      "is what a content script matching across nodes would pay, for information",
+      "(warm median); for information: no-Wasm = the engine's JavaScript scanner alone (its fallback where " +
+      "WebAssembly cannot run); chunks = the engine on the page's text nodes, against RegExp+join (join the " +
+      "text nodes, then match), what each pays on a page's blocks",
   );
 
   const [s, v] = rows;

@@ -21,9 +21,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * `?csp=<policy>` and `?csp-report-only=<policy>` on any URL add that header,
+ * so tests can serve one page under several security policies.
+ */
+function policyHeaders(url: URL): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const csp = url.searchParams.get("csp");
+  const reportOnly = url.searchParams.get("csp-report-only");
+  if (csp !== null) headers["content-security-policy"] = csp;
+  if (reportOnly !== null) headers["content-security-policy-report-only"] = reportOnly;
+  return headers;
+}
+
 export async function serve(root = resolve("tests/pages")): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = normalize(decodeURIComponent(url.pathname));
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -31,7 +45,10 @@ export async function serve(root = resolve("tests/pages")): Promise<StaticServer
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...policyHeaders(url),
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

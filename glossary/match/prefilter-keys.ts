@@ -1,0 +1,122 @@
+// The tables the WebAssembly prefilter (wasm/prefilter.ts) reads, built from
+// the normalized forms: which ASCII first words may begin a match alone or
+// only with a given second word, and which first characters begin patterns
+// that start with punctuation or a non-ASCII character. The key arithmetic
+// is the one in wasm/prefilter.ts; a collision only lets a word through to
+// the exact scanner, so it costs time, never a match.
+import { fold } from "./chars";
+
+const MIX = 0x27d4eb2f;
+const PAIR_MIX = 0x846ca68b | 0;
+
+export interface PrefilterTables {
+  /** 65,536-bit set of the folded first code units of the forms (apostrophes as U+0027). */
+  first: Int32Array;
+  /** Two bits per slot of a first word: 1 "alone", 2 "paired" (see wasm/prefilter.ts). */
+  bits: Int32Array;
+  bitsShift: number;
+  pairs: Int32Array;
+  pairsShift: number;
+  /** Up to four ASCII punctuation bytes that begin forms, packed; 0 when none. */
+  punct: number;
+  /** More than four such bytes: the scanner tests every ASCII punctuation byte. */
+  manyPunct: boolean;
+}
+
+function isAlnum(c: number): boolean {
+  return ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57);
+}
+
+/** End of the ASCII letters and digits run starting at i. */
+function alnumEnd(s: string, i: number): number {
+  while (i < s.length && isAlnum(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Key of the ASCII word s[i, e), as wordKey in wasm/prefilter.ts computes it from bytes. */
+export function wordKey(s: string, i: number, e: number): number {
+  const len = e - i;
+  let f = 0;
+  for (let k = 0; k < 4 && k < len; k++) f |= (s.charCodeAt(i + k) | 0x20) << (8 * k);
+  const z = len >= 2 ? s.charCodeAt(e - 2) | (s.charCodeAt(e - 1) << 8) | 0x2020 : 0;
+  return Math.imul(f, 0x9e3779b1) ^ Math.imul(z, 0x85ebca6b) ^ Math.imul(len, 0xc2b2ae35);
+}
+
+/** About 64 slots per entry keeps false hits near 1.5%; at most maxLog bits of index. */
+function sized(entries: number, bitsPerSlot: number, maxLog: number): { set: Int32Array; shift: number } {
+  let log = 10;
+  while (1 << log < entries * 64 && log < maxLog) log++;
+  return { set: new Int32Array(((1 << log) * bitsPerSlot) >>> 5), shift: 32 - log };
+}
+
+function setBit(set: Int32Array, k: number): void {
+  set[k >>> 5] = (set[k >>> 5] as number) | (1 << (k & 31));
+}
+
+/** Bit of the "alone" flag of a first word's slot; the "paired" flag is the next bit. */
+export function slotBit(key: number, shift: number): number {
+  return (Math.imul(key, MIX) >>> shift) << 1;
+}
+
+export function pairBit(k1: number, k2: number, shift: number): number {
+  return Math.imul(k1 ^ ((k2 << 16) | (k2 >>> 16)), PAIR_MIX) >>> shift;
+}
+
+/** A word ends plainly for the prefilter: end, a space, or ASCII punctuation other than '. */
+function plainEnd(s: string, e: number): boolean {
+  if (e >= s.length) return true;
+  const c = s.charCodeAt(e);
+  return c < 0x80 && c !== 0x27;
+}
+
+export function buildPrefilterTables(forms: readonly string[]): PrefilterTables {
+  const first = new Int32Array(2048);
+  const alone: number[] = [];
+  const paired: number[] = [];
+  const pairKeys: number[] = [];
+  const punctBytes = new Set<number>();
+  for (const form of forms) {
+    if (form === "") continue;
+    const c0 = form.charCodeAt(0);
+    setBit(first, fold(c0));
+    const e1 = alnumEnd(form, 0);
+    if (e1 === 0) {
+      if (c0 < 0x80) punctBytes.add(c0);
+      continue; // the scanner flags the first character itself
+    }
+    const k1 = wordKey(form, 0, e1);
+    // Patterns go on after the first word with " " + a plain ASCII word, or
+    // else anything: those words pass alone.
+    if (e1 < form.length && form.charCodeAt(e1) === 0x20) {
+      const e2 = alnumEnd(form, e1 + 1);
+      if (e2 > e1 + 1 && plainEnd(form, e2)) {
+        paired.push(k1);
+        pairKeys.push(k1, wordKey(form, e1 + 1, e2));
+        continue;
+      }
+    }
+    alone.push(k1);
+  }
+  // 2^20 slots and 2^21 pair bits: 256 KB each at most, inside a core's L2 cache.
+  const b = sized(alone.length + paired.length, 2, 20);
+  for (const k of alone) setBit(b.set, slotBit(k, b.shift));
+  for (const k of paired) setBit(b.set, slotBit(k, b.shift) + 1);
+  const p = sized(pairKeys.length / 2, 1, 21);
+  for (let i = 0; i < pairKeys.length; i += 2) {
+    setBit(p.set, pairBit(pairKeys[i] as number, pairKeys[i + 1] as number, p.shift));
+  }
+  const bytes = [...punctBytes];
+  let punct = 0;
+  if (bytes.length <= 4) {
+    for (let i = 0; i < bytes.length; i++) punct |= (bytes[i] as number) << (8 * i);
+  }
+  return {
+    first,
+    bits: b.set,
+    bitsShift: b.shift,
+    pairs: p.set,
+    pairsShift: p.shift,
+    punct: bytes.length > 4 ? 0x21 : punct,
+    manyPunct: bytes.length > 4,
+  };
+}

@@ -1,0 +1,254 @@
+// AssemblyScript, compiled to WebAssembly by build.ts (`npm run wasm`); the
+// JavaScript side is ../prefilter.ts, which also explains the contract.
+//
+// One pass over the UTF-8 bytes of a text, 64 bytes at a time with SIMD,
+// that lists the UTF-16 offsets where a match may start: ASCII words whose
+// first word (and, when all patterns starting with it go on with a second
+// word, the pair) passes a Bloom-like bit test, words that end in something
+// unusual (an apostrophe, a letter or a zero-width character outside ASCII),
+// and characters that begin a pattern starting with punctuation or a
+// non-ASCII character. Every offset where the JavaScript scanner could find a
+// match is listed; most words of a page are not, which is the whole saving.
+
+@external("env", "cls")
+declare function cls(cp: i32): i32;
+
+// Flags of a BMP code point, as cls() returns them (bits 8..23: its fold).
+const KNOWN: u32 = 0x80;
+const PLAIN: u32 = 1; // separator or punctuation: a word before it ends plainly
+const NOSTART: u32 = 4; // separator or ignorable: never starts a match
+const APOS: u32 = 8; // an apostrophe, folded to U+0027
+const ALWAYS: u32 = 16; // a candidate whatever the glossary (U+FFFD from a lone surrogate)
+const ODD: u32 = 32; // ignorable, or a letter folding to ASCII (Kelvin sign): words go on through it
+
+// What follows an ASCII word: it ends plainly; it goes on (an apostrophe, a
+// letter beyond ASCII) so only patterns listed "alone" can start there; or
+// anything may happen.
+const F_PLAIN: u32 = 0;
+const F_ALONE: u32 = 1;
+const F_ANY: u32 = 2;
+
+// Word filter mixers; ../prefilter-keys.ts has the same numbers.
+const MIX: u32 = 0x27d4eb2f;
+
+let flags: usize = 0; // u8[65536], 0 = not asked yet
+let folds: usize = 0; // u16[65536]
+let first: usize = 0; // 65536-bit set: folded first code units of the patterns
+let bits: usize = 0; // word filter
+let bitsShift: u32 = 0;
+let pairs: usize = 0; // pair filter
+let pairsShift: u32 = 0;
+let punct: u32 = 0; // up to four ASCII punctuation bytes that start patterns (0 = none)
+let allPunct: bool = false; // more than four: test every ASCII punctuation byte
+
+export function setup(
+  flagsAt: usize,
+  foldsAt: usize,
+  firstAt: usize,
+  bitsAt: usize,
+  bShift: u32,
+  pairsAt: usize,
+  pShift: u32,
+  punctBytes: u32,
+  manyPunct: bool,
+): void {
+  flags = flagsAt;
+  folds = foldsAt;
+  first = firstAt;
+  bits = bitsAt;
+  bitsShift = bShift;
+  pairs = pairsAt;
+  pairsShift = pShift;
+  punct = punctBytes;
+  allPunct = manyPunct;
+}
+
+@inline
+function isAlnum(b: u32): bool {
+  return (b | 0x20) - 97 < 26 || b - 48 < 10;
+}
+
+@inline
+function isGap(b: u32): bool {
+  return b == 0x20 || b == 0x2d || b - 9 < 5;
+}
+
+@inline
+function bitAt(set: usize, k: u32): bool {
+  return ((load<u32>(set + ((<usize>(k >> 5)) << 2)) >> (k & 31)) & 1) != 0;
+}
+
+function entry(cp: u32): u32 {
+  let f = <u32>load<u8>(flags + cp);
+  if (f == 0) {
+    const r = <u32>cls(<i32>cp);
+    f = (r & 0xff) | KNOWN;
+    store<u8>(flags + cp, <u8>f);
+    store<u16>(folds + (<usize>cp << 1), <u16>(r >> 8));
+  }
+  return f;
+}
+
+/** Code point of the sequence at p (lead byte b >= 0xC0); 0x110000 for astral ones. */
+@inline
+function decode(p: usize, b: u32): u32 {
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
+  if (b < 0xf0) {
+    return ((b & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
+  }
+  return 0x110000;
+}
+
+/** What follows an ASCII word whose next byte, at p, is b >= 0x80. */
+function followHigh(p: usize, b: u32): u32 {
+  const cp = decode(p, b);
+  if (cp > 0xffff) return F_ANY;
+  const f = entry(cp);
+  if ((f & PLAIN) != 0) return F_PLAIN;
+  return (f & ODD) != 0 ? F_ANY : F_ALONE;
+}
+
+@inline
+function follow(p: usize): u32 {
+  const b = <u32>load<u8>(p);
+  if (b < 0x80) return b == 0x27 ? F_ALONE : F_PLAIN;
+  return followHigh(p, b);
+}
+
+/** Whether the character at p (lead byte b) may start a match. */
+function startsAt(p: usize, b: u32): bool {
+  const cp = decode(p, b);
+  if (cp > 0xffff) return true;
+  const f = entry(cp);
+  if ((f & ALWAYS) != 0) return true;
+  if ((f & NOSTART) != 0) return false;
+  const u: u32 = (f & APOS) != 0 ? 39 : <u32>load<u16>(folds + (<usize>cp << 1));
+  return bitAt(first, u);
+}
+
+@inline
+function wordKey(p: usize, len: u32): u32 {
+  let f = load<u32>(p) | 0x20202020;
+  if (len < 4) f &= (<u32>1 << (len << 3)) - 1;
+  const z: u32 = len >= 2 ? <u32>load<u16>(p + len - 2) | 0x2020 : 0;
+  return (f * 0x9e3779b1) ^ (z * 0x85ebca6b) ^ (len * 0xc2b2ae35);
+}
+
+/**
+ * Whether the plain ASCII word [at, e), whose patterns all go on with a
+ * second word, is followed by a gap and a second word that some pattern pairs it with.
+ */
+function pairPasses(text: usize, k: u32, e: u32): bool {
+  let q = e;
+  let b = <u32>load<u8>(text + q);
+  while (isGap(b)) b = <u32>load<u8>(text + ++q);
+  if (b >= 0x80) return true; // a non-ASCII gap or word: let the scanner decide
+  if (q == e || !isAlnum(b)) return false;
+  let r = q + 1;
+  while (isAlnum(<u32>load<u8>(text + r))) r++;
+  if (follow(text + r) != F_PLAIN) return true;
+  const k2 = wordKey(text + q, r - q);
+  return bitAt(pairs, ((k ^ rotl<u32>(k2, 16)) * 0x846ca68b) >> pairsShift);
+}
+
+/**
+ * Scans the len bytes at text (followed by at least 64 zero bytes) and writes
+ * the UTF-16 offsets of candidates, ascending, as i32 at out; returns their count.
+ */
+export function scan(text: usize, len: u32, out: usize): u32 {
+  const a97 = i8x16.splat(97);
+  const c26 = i8x16.splat(26);
+  const c48 = i8x16.splat(48);
+  const c10 = i8x16.splat(10);
+  const c20 = i8x16.splat(0x20);
+  const cC0 = i8x16.splat(<i8>0xc0);
+  const cF0 = i8x16.splat(<i8>0xf0);
+  const p0 = i8x16.splat(<i8>(punct & 0xff));
+  const p1 = i8x16.splat(<i8>((punct >> 8) & 0xff));
+  const p2 = i8x16.splat(<i8>((punct >> 16) & 0xff));
+  const p3 = i8x16.splat(<i8>(punct >> 24));
+  const c21 = i8x16.splat(0x21);
+  const c5e = i8x16.splat(0x5e);
+  let n: u32 = 0;
+  let carry: u64 = 0; // the previous block ended inside a word
+  let shrink: u32 = 0; // UTF-8 bytes minus UTF-16 units before this block
+  for (let p: u32 = 0; p < len; p += 64) {
+    const block = text + p;
+    let m: u64 = 0;
+    let hi: u64 = 0;
+    let pm: u64 = 0;
+    for (let k: u32 = 0; k < 4; k++) {
+      const v = v128.load(block + (k << 4));
+      const alpha = i8x16.lt_u(i8x16.sub(v128.or(v, c20), a97), c26);
+      const digit = i8x16.lt_u(i8x16.sub(v, c48), c10);
+      m |= (<u64>i8x16.bitmask(v128.or(alpha, digit))) << (<u64>(k << 4));
+      hi |= (<u64>i8x16.bitmask(v)) << (<u64>(k << 4));
+      if (punct != 0) {
+        let eq = v128.or(v128.or(i8x16.eq(v, p0), i8x16.eq(v, p1)), v128.or(i8x16.eq(v, p2), i8x16.eq(v, p3)));
+        if (allPunct) eq = v128.andnot(i8x16.lt_u(i8x16.sub(v, c21), c5e), v128.or(alpha, digit));
+        pm |= (<u64>i8x16.bitmask(eq)) << (<u64>(k << 4));
+      }
+    }
+    let cand: u64 = 0;
+    let starts = m & ~((m << 1) | carry);
+    carry = m >> 63;
+    while (starts != 0) {
+      const s = <u32>ctz(starts);
+      starts &= starts - 1;
+      let e = p + s + <u32>ctz(~(m >> (<u64>s)));
+      if (e >= p + 64) {
+        e = p + 64;
+        while (isAlnum(<u32>load<u8>(text + e))) e++;
+      }
+      const fw = follow(text + e);
+      if (fw == F_ANY) {
+        cand |= (<u64>1) << (<u64>s);
+        continue;
+      }
+      // Two bits per slot: 1 = some pattern is this word or goes on from it
+      // otherwise than with " " and a plain word; 2 = some pattern goes on
+      // with " " and a plain word (the pair filter says which).
+      const k = wordKey(block + s, e - p - s);
+      const slot = ((k * MIX) >> bitsShift) << 1;
+      const two = (load<u32>(bits + (<usize>(slot >> 5) << 2)) >> (slot & 31)) & 3;
+      if ((two & 1) != 0 || ((two & 2) != 0 && fw == F_PLAIN && pairPasses(text, k, e))) {
+        cand |= (<u64>1) << (<u64>s);
+      }
+    }
+    if (pm != 0) {
+      while (pm != 0) {
+        const s = <u32>ctz(pm);
+        pm &= pm - 1;
+        const b = <u32>load<u8>(block + s);
+        if (b != 0x2d && bitAt(first, b)) cand |= (<u64>1) << (<u64>s);
+      }
+    }
+    let cont: u64 = 0;
+    let four: u64 = 0;
+    if (hi != 0) {
+      let leads: u64 = 0;
+      for (let k: u32 = 0; k < 4; k++) {
+        const v = v128.load(block + (k << 4));
+        leads |= (<u64>i8x16.bitmask(i8x16.ge_u(v, cC0))) << (<u64>(k << 4));
+        four |= (<u64>i8x16.bitmask(i8x16.ge_u(v, cF0))) << (<u64>(k << 4));
+      }
+      cont = hi & ~leads;
+      let l = leads;
+      while (l != 0) {
+        const s = <u32>ctz(l);
+        l &= l - 1;
+        if (startsAt(block + s, <u32>load<u8>(block + s))) cand |= (<u64>1) << (<u64>s);
+      }
+    }
+    while (cand != 0) {
+      const s = <u32>ctz(cand);
+      cand &= cand - 1;
+      const below = ((<u64>1) << (<u64>s)) - 1;
+      const off = p + s - shrink - <u32>popcnt(cont & below) + <u32>popcnt(four & below);
+      store<u32>(out + (<usize>n << 2), off);
+      n++;
+    }
+    if (hi != 0) shrink += <u32>popcnt(cont) - <u32>popcnt(four);
+  }
+  return n;
+}

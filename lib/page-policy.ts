@@ -1,0 +1,44 @@
+// Whether a document's Content Security Policy lets WebAssembly compile. A
+// content script's WebAssembly counts as the page's own: where the policy
+// forbids it, compiling fails and the page gets a "securitypolicyviolation"
+// event and maybe a report to its server, which would tell the site that
+// Termlens is there. So the fast matcher (glossary/match/prefilter.ts) runs
+// only where every policy of the response, enforced or report-only, allows it.
+
+export interface ResponseHeader {
+  name: string;
+  value?: string;
+}
+
+const POLICY_HEADERS = new Set(["content-security-policy", "content-security-policy-report-only"]);
+
+/** One serialized policy (no commas): script-src, else default-src, must allow wasm-eval. */
+export function policyAllowsWasm(policy: string): boolean {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(";")) {
+    const [name, ...sources] = part.trim().toLowerCase().split(/\s+/);
+    // The first directive of a name counts; later duplicates are ignored (CSP3 §2.2.1).
+    if (name && !directives.has(name)) directives.set(name, sources);
+  }
+  if (directives.has("sandbox")) return false; // unclear for our world: stay safe
+  const sources = directives.get("script-src") ?? directives.get("default-src");
+  if (sources === undefined) return true;
+  return sources.includes("'unsafe-eval'") || sources.includes("'wasm-unsafe-eval'");
+}
+
+/** Whether no policy among the response headers forbids WebAssembly. */
+export function headersAllowWasm(headers: readonly ResponseHeader[] | undefined): boolean {
+  for (const h of headers ?? []) {
+    if (!POLICY_HEADERS.has(h.name.toLowerCase())) continue;
+    // A header may carry several policies, separated by commas; each applies.
+    for (const policy of (h.value ?? "").split(",")) {
+      if (!policyAllowsWasm(policy)) return false;
+    }
+  }
+  return true;
+}
+
+/** Policy of a document's <meta http-equiv> tags (content of each), as headersAllowWasm. */
+export function metaAllowsWasm(contents: readonly string[]): boolean {
+  return contents.every((c) => c.split(",").every(policyAllowsWasm));
+}

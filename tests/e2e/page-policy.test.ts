@@ -1,0 +1,84 @@
+// The matcher's WebAssembly fast path runs only where the page's security
+// policy allows WebAssembly: elsewhere compiling would fail and fire a
+// "securitypolicyviolation" at the page (and maybe a report to its server),
+// telling the site that Termlens is there. Each page here is checked for
+// both: which path matched (the scan slices' user-timing detail) and that
+// the page saw no violation.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launch, type Session } from "./browser";
+import { type StaticServer, serve } from "./server";
+
+let session: Session;
+let server: StaticServer;
+
+before(async () => {
+  server = await serve();
+  session = await launch();
+});
+after(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface Outcome {
+  prefilter: boolean[];
+  violations: string[];
+  highlights: number;
+}
+
+async function visit(path: string): Promise<Outcome> {
+  const page = await session.context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`${server.origin}${path}`);
+  await page.bringToFront();
+  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
+    timeout: 10_000,
+  });
+  await page.waitForTimeout(300); // room for a late violation
+  const outcome = await page.evaluate(() => ({
+    prefilter: performance
+      .getEntriesByName("termlens:scan")
+      .map((e) => ((e as PerformanceMeasure).detail as { prefilter?: boolean } | null)?.prefilter === true),
+    violations: (window as unknown as { violations: string[] }).violations,
+    highlights: CSS.highlights.get("termlens")?.size ?? 0,
+  }));
+  await page.close();
+  return outcome;
+}
+
+const STRICT = encodeURIComponent("script-src 'self'");
+
+test("no policy: the WebAssembly fast path matches the page", async () => {
+  const o = await visit("/health-article.html");
+  assert.ok(o.prefilter.length > 0 && o.prefilter.every(Boolean), `slices: ${o.prefilter}`);
+  assert.deepEqual(o.violations, []);
+});
+
+test("a policy allowing wasm-unsafe-eval: the fast path too", async () => {
+  const o = await visit(
+    `/health-article.html?csp=${encodeURIComponent("script-src 'self' 'wasm-unsafe-eval'")}`,
+  );
+  assert.ok(o.prefilter.length > 0 && o.prefilter.every(Boolean), `slices: ${o.prefilter}`);
+  assert.deepEqual(o.violations, []);
+});
+
+for (const [label, path] of [
+  ["an enforced policy header", `/health-article.html?csp=${STRICT}`],
+  ["a report-only policy header", `/health-article.html?csp-report-only=${STRICT}`],
+  ["a <meta> policy", "/csp-meta.html"],
+] as const) {
+  test(`${label} forbidding it: the scanner alone, terms found, no violation`, async () => {
+    const o = await visit(path);
+    assert.ok(o.highlights > 0);
+    assert.ok(o.prefilter.length > 0 && !o.prefilter.some(Boolean), `slices: ${o.prefilter}`);
+    assert.deepEqual(o.violations, []);
+  });
+}

@@ -1,0 +1,148 @@
+// The WebAssembly prefilter (glossary/match/prefilter.ts) must never change a
+// result: forced on, it gives the scanner's matches and the reference's, on
+// random texts long enough to span several 64-byte blocks.
+import { execFileSync } from "node:child_process";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildIndex, type MatchPattern, matchChunks } from "../../glossary/match/index";
+import { enablePrefilter, prefilterScan } from "../../glossary/match/prefilter";
+import { scanChunks } from "../../glossary/match/scan";
+import { referenceMatch } from "./match-reference";
+
+// ASCII words (so whole words and word pairs reach the bit tests), the
+// Kelvin sign (folds to "k"), a title-case digraph, accented and astral
+// letters, separators ASCII and not, invisible characters, apostrophes and
+// punctuation, ASCII and not.
+const UNITS = [
+  "ab",
+  "ba",
+  "abs",
+  "k",
+  "K",
+  "\u212a",
+  "\u01c5",
+  "\u01c6",
+  "s",
+  "1",
+  "é",
+  "É",
+  "\u0301",
+  "𠀀",
+  "😀",
+  " ",
+  " ",
+  " ",
+  "-",
+  "\u00a0",
+  "\n",
+  "\u2013",
+  "\u00ad",
+  "\u200b",
+  "'",
+  "\u2019",
+  ".",
+  "(",
+  "\u201c",
+  "\ud800",
+];
+const unit = fc.constantFrom(...UNITS);
+const textOf = (min: number, max: number) =>
+  fc.array(unit, { minLength: min, maxLength: max }).map((u) => u.join(""));
+
+const pattern: fc.Arbitrary<MatchPattern> = fc.record({
+  id: fc.constantFrom("p0", "p1", "p2"),
+  text: textOf(1, 5),
+  caseSensitive: fc.boolean(),
+});
+
+const case_ = textOf(0, 160).chain((text) => {
+  const cut = fc
+    .tuple(fc.nat({ max: text.length }), fc.nat({ max: 12 }), fc.boolean())
+    .map(([from, len, caseSensitive]) => ({
+      id: "q",
+      text: text.slice(from, from + len + 1),
+      caseSensitive,
+    }));
+  return fc.tuple(
+    fc.constant(text),
+    fc.array(cut, { maxLength: 6 }),
+    fc.array(pattern, { minLength: 1, maxLength: 10 }),
+  );
+});
+
+function fast(g: MatchPattern[], text: string): number[] {
+  const out: number[] = [];
+  expect(prefilterScan(buildIndex(g), text, out, true)).toBe(true);
+  return out;
+}
+
+function slow(g: MatchPattern[], text: string): number[] {
+  const out: number[] = [];
+  scanChunks(buildIndex(g), [text], out);
+  return out;
+}
+
+const RUNS = { numRuns: Number(process.env.MATCH_RUNS ?? 1500) };
+
+beforeAll(() => {
+  expect(enablePrefilter()).toBe(true);
+});
+
+describe("prefilter", () => {
+  it("gives the scanner's matches on random texts and glossaries", () => {
+    fc.assert(
+      fc.property(case_, ([text, cut, random]) => {
+        const g = [...cut, ...random];
+        expect(fast(g, text)).toEqual(slow(g, text));
+      }),
+      RUNS,
+    );
+  });
+
+  it("matchChunks on long texts equals the reference", () => {
+    fc.assert(
+      fc.property(case_, ([text, cut, random]) => {
+        const g = [...cut, ...random];
+        const padded = `${text} ${"filler words ".repeat(4)}${text}`;
+        expect(matchChunks(buildIndex(g), [padded])).toEqual(referenceMatch(g, [padded]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const filler = "x ".repeat(40);
+  const cases: [string, string, string[]][] = [
+    ["Kelvin sign folds to k", `${filler}\u212aidney failure`, ["kidney failure"]],
+    ["soft hyphen inside the first word", `${filler}necro\u00adsis`, ["necrosis"]],
+    ["zero-width space inside the second word", `${filler}skin necr\u200bosis`, ["skin necrosis"]],
+    [
+      "pair across a line break and hyphen",
+      `${filler}end-\nstage renal disease`,
+      ["end-stage renal disease"],
+    ],
+    ["pair whose second word ends in a curly possessive", `${filler}skin necrosis\u2019s`, ["skin necrosis"]],
+    ["first word before a no-break space", `${filler}renal\u00a0disease`, ["renal disease"]],
+    ["a pattern starting with punctuation", `${filler}(calcium)`, ["(calcium)"]],
+    ["a pattern starting with a non-ASCII letter", `${filler}Ménière disease`, ["ménière disease"]],
+    ["word at a 64-byte block edge", `${"y".repeat(60)} calciphylaxis`, ["calciphylaxis"]],
+    ["word crossing a block edge", `${"z ".repeat(31)}calciphylaxis`, ["calciphylaxis"]],
+    ["after a multi-byte character the offsets hold", `${"é😀“ ".repeat(30)}necrosis`, ["necrosis"]],
+  ];
+  it.each(cases)("%s", (_, text, terms) => {
+    const g = terms.map((t) => ({ id: t, text: t, caseSensitive: false }));
+    const got = fast(g, text);
+    expect(got).toEqual(slow(g, text));
+    expect(got.length / 3).toBe(terms.length);
+  });
+
+  it("the committed WebAssembly is what prefilter.ts compiles to", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "glossary/match/wasm/build.ts", "--check"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(out).toContain("up to date");
+  }, 60_000);
+});
