@@ -6,12 +6,22 @@
 // the exact scanner, so it costs time, never a match.
 import { fold } from "./chars";
 
+/** The one non-ASCII code unit whose fold is ASCII: the Kelvin sign, folding to "k" (a unit test checks it). */
+export const FOLDS_TO_ASCII = [0x212a];
+const APOSTROPHES = [0x2018, 0x2019, 0x2bc, 0xff07];
+
 const MIX = 0x27d4eb2f;
 const PAIR_MIX = 0x846ca68b | 0;
 
 export interface PrefilterTables {
   /** 65,536-bit set of the folded first code units of the forms (apostrophes as U+0027). */
   first: Int32Array;
+  /**
+   * 65,536-bit set keyed by the first two UTF-8 bytes of the non-ASCII
+   * characters that may begin a match, so most such characters are passed
+   * over without decoding them.
+   */
+  lead: Int32Array;
   /** Two bits per slot of a first word: 1 "alone", 2 "paired" (see wasm/prefilter.ts). */
   bits: Int32Array;
   bitsShift: number;
@@ -69,6 +79,30 @@ function plainEnd(s: string, e: number): boolean {
   return c < 0x80 && c !== 0x27;
 }
 
+function markLead(lead: Int32Array, u: number): void {
+  const b0 = u < 0x800 ? 0xc0 | (u >> 6) : 0xe0 | (u >> 12);
+  const b1 = u < 0x800 ? 0x80 | (u & 0x3f) : 0x80 | ((u >> 6) & 0x3f);
+  setBit(lead, (b0 << 8) | b1);
+}
+
+/** Non-ASCII BMP units that may begin a match, given the first-unit set. */
+function leadTable(first: Int32Array): Int32Array {
+  const lead = new Int32Array(2048);
+  const has = (c: number) => (((first[c >>> 5] as number) >>> (c & 31)) & 1) === 1;
+  markLead(lead, 0xfffd); // a lone surrogate, once encoded
+  for (const u of FOLDS_TO_ASCII) if (has(fold(u))) markLead(lead, u);
+  if (has(0x27)) for (const u of APOSTROPHES) markLead(lead, u);
+  let nonAscii = false;
+  for (let w = 4; w < first.length && !nonAscii; w++) nonAscii = first[w] !== 0;
+  if (nonAscii) {
+    // Rare (no first character of the 78k vocabulary is): every unit whose fold begins a form.
+    for (let u = 0x80; u < 0x10000; u++) {
+      if ((u < 0xd800 || u > 0xdfff) && has(fold(u))) markLead(lead, u);
+    }
+  }
+  return lead;
+}
+
 export function buildPrefilterTables(forms: readonly string[]): PrefilterTables {
   const first = new Int32Array(2048);
   const alone: number[] = [];
@@ -112,6 +146,7 @@ export function buildPrefilterTables(forms: readonly string[]): PrefilterTables 
   }
   return {
     first,
+    lead: leadTable(first),
     bits: b.set,
     bitsShift: b.shift,
     pairs: p.set,

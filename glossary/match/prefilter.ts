@@ -28,7 +28,8 @@ const PAGE = 65536;
 const FLAGS_AT = PAGE;
 const FOLDS_AT = 2 * PAGE;
 const FIRST_AT = 4 * PAGE;
-const BITS_AT = FIRST_AT + 8192;
+const LEAD_AT = FIRST_AT + 8192;
+const BITS_AT = LEAD_AT + 8192;
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -36,6 +37,7 @@ interface Exports {
     flags: number,
     folds: number,
     first: number,
+    lead: number,
     bits: number,
     bitsShift: number,
     pairs: number,
@@ -105,12 +107,14 @@ function activate(rt: Runtime, t: PrefilterTables): void {
   rt.textAt = (pairsAt + t.pairs.byteLength + 63) & ~63;
   ensureBytes(rt, rt.textAt + PAGE);
   rt.i32.set(t.first, FIRST_AT >> 2);
+  rt.i32.set(t.lead, LEAD_AT >> 2);
   rt.i32.set(t.bits, BITS_AT >> 2);
   rt.i32.set(t.pairs, pairsAt >> 2);
   rt.ex.setup(
     FLAGS_AT,
     FOLDS_AT,
     FIRST_AT,
+    LEAD_AT,
     BITS_AT,
     t.bitsShift,
     pairsAt,

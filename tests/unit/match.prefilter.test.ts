@@ -4,8 +4,10 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fold } from "../../glossary/match/chars";
 import { buildIndex, type MatchPattern, matchChunks } from "../../glossary/match/index";
 import { enablePrefilter, prefilterScan } from "../../glossary/match/prefilter";
+import { FOLDS_TO_ASCII } from "../../glossary/match/prefilter-keys";
 import { scanChunks } from "../../glossary/match/scan";
 import { referenceMatch } from "./match-reference";
 
@@ -133,6 +135,12 @@ describe("prefilter", () => {
     const got = fast(g, text);
     expect(got).toEqual(slow(g, text));
     expect(got.length / 3).toBe(terms.length);
+  });
+
+  it("the only non-ASCII units folding to ASCII are the ones the lead table special-cases", () => {
+    const found: number[] = [];
+    for (let u = 0x80; u < 0x10000; u++) if ((u < 0xd800 || u > 0xdfff) && fold(u) < 0x80) found.push(u);
+    expect(found).toEqual(FOLDS_TO_ASCII);
   });
 
   it("the committed WebAssembly is what prefilter.ts compiles to", () => {

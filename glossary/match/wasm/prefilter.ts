@@ -34,6 +34,7 @@ const MIX: u32 = 0x27d4eb2f;
 let flags: usize = 0; // u8[65536], 0 = not asked yet
 let folds: usize = 0; // u16[65536]
 let first: usize = 0; // 65536-bit set: folded first code units of the patterns
+let lead: usize = 0; // 65536-bit set: first two UTF-8 bytes of characters that may start a match
 let bits: usize = 0; // word filter
 let bitsShift: u32 = 0;
 let pairs: usize = 0; // pair filter
@@ -45,6 +46,7 @@ export function setup(
   flagsAt: usize,
   foldsAt: usize,
   firstAt: usize,
+  leadAt: usize,
   bitsAt: usize,
   bShift: u32,
   pairsAt: usize,
@@ -55,6 +57,7 @@ export function setup(
   flags = flagsAt;
   folds = foldsAt;
   first = firstAt;
+  lead = leadAt;
   bits = bitsAt;
   bitsShift = bShift;
   pairs = pairsAt;
@@ -237,7 +240,11 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       while (l != 0) {
         const s = <u32>ctz(l);
         l &= l - 1;
-        if (startsAt(block + s, <u32>load<u8>(block + s))) cand |= (<u64>1) << (<u64>s);
+        const b = <u32>load<u8>(block + s);
+        if (b >= 0xf0) cand |= (<u64>1) << (<u64>s); // astral: the scanner decides
+        else if (bitAt(lead, (b << 8) | <u32>load<u8>(block + s + 1)) && startsAt(block + s, b)) {
+          cand |= (<u64>1) << (<u64>s);
+        }
       }
     }
     while (cand != 0) {
