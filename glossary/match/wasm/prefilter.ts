@@ -10,16 +10,10 @@
 // non-ASCII character. Every offset where the JavaScript scanner could find a
 // match is listed; most words of a page are not, which is the whole saving.
 
-@external("env", "cls")
-declare function cls(cp: i32): i32;
+import { isAlnum, isGap } from "./bytes";
+import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode } from "./unicode";
 
-// Flags of a BMP code point, as cls() returns them (bits 8..23: its fold).
-const KNOWN: u32 = 0x80;
-const PLAIN: u32 = 1; // separator or punctuation: a word before it ends plainly
-const NOSTART: u32 = 4; // separator or ignorable: never starts a match
-const APOS: u32 = 8; // an apostrophe, folded to U+0027
-const ALWAYS: u32 = 16; // a candidate whatever the glossary (U+FFFD from a lone surrogate)
-const ODD: u32 = 32; // ignorable, or a letter folding to ASCII (Kelvin sign): words go on through it
+export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
 
 // What follows an ASCII word: it ends plainly; it goes on (an apostrophe, a
 // letter beyond ASCII) so only patterns listed "alone" can start there; or
@@ -31,8 +25,6 @@ const F_ANY: u32 = 2;
 // Word filter mixers; ../prefilter-keys.ts has the same numbers.
 const MIX: u32 = 0x27d4eb2f;
 
-let flags: usize = 0; // u8[65536], 0 = not asked yet
-let folds: usize = 0; // u16[65536]
 let first: usize = 0; // 65536-bit set: folded first code units of the patterns
 let lead: usize = 0; // 65536-bit set: first two UTF-8 bytes of characters that may start a match
 let bits: usize = 0; // word filter
@@ -54,8 +46,7 @@ export function setup(
   punctBytes: u32,
   manyPunct: bool,
 ): void {
-  flags = flagsAt;
-  folds = foldsAt;
+  setupUnicode(flagsAt, foldsAt);
   first = firstAt;
   lead = leadAt;
   bits = bitsAt;
@@ -67,39 +58,8 @@ export function setup(
 }
 
 @inline
-function isAlnum(b: u32): bool {
-  return (b | 0x20) - 97 < 26 || b - 48 < 10;
-}
-
-@inline
-function isGap(b: u32): bool {
-  return b == 0x20 || b == 0x2d || b - 9 < 5;
-}
-
-@inline
 function bitAt(set: usize, k: u32): bool {
   return ((load<u32>(set + ((<usize>(k >> 5)) << 2)) >> (k & 31)) & 1) != 0;
-}
-
-function entry(cp: u32): u32 {
-  let f = <u32>load<u8>(flags + cp);
-  if (f == 0) {
-    const r = <u32>cls(<i32>cp);
-    f = (r & 0xff) | KNOWN;
-    store<u8>(flags + cp, <u8>f);
-    store<u16>(folds + (<usize>cp << 1), <u16>(r >> 8));
-  }
-  return f;
-}
-
-/** Code point of the sequence at p (lead byte b >= 0xC0); 0x110000 for astral ones. */
-@inline
-function decode(p: usize, b: u32): u32 {
-  if (b < 0xe0) return ((b & 0x1f) << 6) | (<u32>load<u8>(p + 1) & 0x3f);
-  if (b < 0xf0) {
-    return ((b & 0x0f) << 12) | ((<u32>load<u8>(p + 1) & 0x3f) << 6) | (<u32>load<u8>(p + 2) & 0x3f);
-  }
-  return 0x110000;
 }
 
 /** What follows an ASCII word whose next byte, at p, is b >= 0x80. */
@@ -125,7 +85,7 @@ function startsAt(p: usize, b: u32): bool {
   const f = entry(cp);
   if ((f & ALWAYS) != 0) return true;
   if ((f & NOSTART) != 0) return false;
-  const u: u32 = (f & APOS) != 0 ? 39 : <u32>load<u16>(folds + (<usize>cp << 1));
+  const u: u32 = (f & APOS) != 0 ? 39 : foldOf(cp);
   return bitAt(first, u);
 }
 
@@ -156,7 +116,8 @@ function pairPasses(text: usize, k: u32, e: u32): bool {
 
 /**
  * Scans the len bytes at text (followed by at least 64 zero bytes) and writes
- * the UTF-16 offsets of candidates, ascending, as i32 at out; returns their count.
+ * the candidates, ascending, as (byte offset, UTF-16 offset) i32 pairs at
+ * out; returns their count.
  */
 export function scan(text: usize, len: u32, out: usize): u32 {
   const a97 = i8x16.splat(97);
@@ -252,7 +213,8 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       cand &= cand - 1;
       const below = ((<u64>1) << (<u64>s)) - 1;
       const off = p + s - shrink - <u32>popcnt(cont & below) + <u32>popcnt(four & below);
-      store<u32>(out + (<usize>n << 2), off);
+      store<u32>(out + (<usize>n << 3), p + s);
+      store<u32>(out + (<usize>n << 3) + 4, off);
       n++;
     }
     if (hi != 0) shrink += <u32>popcnt(cont) - <u32>popcnt(four);
