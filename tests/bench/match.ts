@@ -16,10 +16,12 @@ import {
 } from "../../glossary/match/index";
 import { loadPages, type Page } from "./extract";
 import { scaleGlossary, seedGlossary } from "./glossaries";
-import { cpuMs, gc, interleaved, memoryNow, timeMs } from "./measure";
+import { cpuMs, gc, memoryNow, timeMs, warmTurns } from "./measure";
 import { alternation, countRegExp } from "./regexp";
 
-const RUNS = 7;
+/** Rounds of turns, and timed runs in a row per turn (see warmTurns). */
+const ROUNDS = 3;
+const RUNS = 3;
 
 interface Row {
   label: string;
@@ -70,9 +72,9 @@ function runRegExp(re: RegExp, pages: readonly Page[]): number {
 
 /**
  * Throughput on the same text: each page's visible text, one string, for the
- * engine and the RegExp, run in turns. When the RegExp is too slow to run
- * whole seven times (over 1 s a run), it runs on a prefix of about two
- * seconds' worth (at most 200 KB), extrapolated.
+ * engine and the RegExp, each warm and in turns (warmTurns). When the RegExp
+ * is too slow to run whole a dozen times (over 1 s a run), it runs on a
+ * prefix of about two seconds' worth (at most 200 KB), extrapolated.
  */
 function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Page[], text: string) {
   const re = alternation(terms);
@@ -89,8 +91,9 @@ function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Pa
       `match bench: ${matches} matches on page text, ${chunkMatches} on chunks, ${jsMatches} without WebAssembly`,
     );
   }
-  const [engineMs = 0, jsMs = 0, chunkMs = 0] = interleaved(
+  const [engineMs = 0, jsMs = 0, chunkMs = 0] = warmTurns(
     [() => runEngine(ix, pages), () => runEngine(ix, pages, false), () => runEngineChunks(ix, pages)],
+    ROUNDS,
     RUNS,
   );
   const common = {
@@ -100,8 +103,9 @@ function throughput(ix: MatchIndex, terms: readonly string[], pages: readonly Pa
     chunkMbps: mbps(text.length, chunkMs),
   };
   if (rate * 1000 >= text.length) {
-    const [engineMs2 = 0, reMs = 0, joinMs = 0] = interleaved(
+    const [engineMs2 = 0, reMs = 0, joinMs = 0] = warmTurns(
       [() => runEngine(ix, pages), () => runRegExp(re, pages), () => runRegExpJoining(re, pages)],
+      ROUNDS,
       RUNS,
     );
     return {
@@ -201,7 +205,7 @@ export async function runMatchBench(root: string): Promise<void> {
     `match bench: ${pages.length} pages, ${(text.length / 1e6).toFixed(2)} MB of visible text ` +
       `(1 MB = 10^6 UTF-16 code units; regex-based HTML text extraction), ${chunkCount} text chunks; ` +
       "engine and RegExp both get each page's text as one string; " +
-      `median CPU time of ${RUNS} runs after warm-up, engine and RegExp in turns`,
+      `median CPU time of ${ROUNDS * RUNS} warm runs, engine and RegExp taking turns (${ROUNDS} rounds of ${RUNS})`,
   );
   const seed = seedGlossary(root);
   const rows = [measure(seed.label, seed.patterns, pages, text)];

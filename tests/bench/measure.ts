@@ -51,3 +51,27 @@ export function interleaved(fns: readonly (() => void)[], runs: number, warmup =
   }
   return times.map(median);
 }
+
+/**
+ * Median CPU milliseconds of each function, measured in its steady state: in
+ * each of `rounds` rounds every function runs once untimed, then `runs` times
+ * timed, back to back (warm caches, as a matcher working through a page has
+ * them); the functions take turns round by round, so a busy spell of the
+ * machine weighs on all of them alike. A full collection before each turn
+ * leaves each function its own garbage only.
+ */
+export function warmTurns(fns: readonly (() => void)[], rounds: number, runs: number): number[] {
+  const times = fns.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, k) => {
+      gc();
+      fn();
+      for (let i = 0; i < runs; i++) {
+        const t0 = cpuMs();
+        fn();
+        times[k]?.push(cpuMs() - t0);
+      }
+    });
+  }
+  return times.map(median);
+}

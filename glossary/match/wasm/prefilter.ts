@@ -132,6 +132,9 @@ export function scan(text: usize, len: u32, out: usize): u32 {
   const p2 = i8x16.splat(<i8>((punct >> 16) & 0xff));
   const p3 = i8x16.splat(<i8>(punct >> 24));
   const c21 = i8x16.splat(0x21);
+  const c2d = i8x16.splat(0x2d);
+  const c09 = i8x16.splat(9);
+  const c05 = i8x16.splat(5);
   const c5e = i8x16.splat(0x5e);
   let n: u32 = 0;
   let carry: u64 = 0; // the previous block ended inside a word
@@ -141,12 +144,18 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let m: u64 = 0;
     let hi: u64 = 0;
     let pm: u64 = 0;
+    let gm: u64 = 0; // ASCII separators
     for (let k: u32 = 0; k < 4; k++) {
       const v = v128.load(block + (k << 4));
       const alpha = i8x16.lt_u(i8x16.sub(v128.or(v, c20), a97), c26);
       const digit = i8x16.lt_u(i8x16.sub(v, c48), c10);
       m |= (<u64>i8x16.bitmask(v128.or(alpha, digit))) << (<u64>(k << 4));
       hi |= (<u64>i8x16.bitmask(v)) << (<u64>(k << 4));
+      const gap = v128.or(
+        v128.or(i8x16.eq(v, c20), i8x16.eq(v, c2d)),
+        i8x16.lt_u(i8x16.sub(v, c09), c05),
+      );
+      gm |= (<u64>i8x16.bitmask(gap)) << (<u64>(k << 4));
       if (punct != 0) {
         let eq = v128.or(v128.or(i8x16.eq(v, p0), i8x16.eq(v, p1)), v128.or(i8x16.eq(v, p2), i8x16.eq(v, p3)));
         if (allPunct) eq = v128.andnot(i8x16.lt_u(i8x16.sub(v, c21), c5e), v128.or(alpha, digit));
@@ -156,6 +165,10 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let cand: u64 = 0;
     let starts = m & ~((m << 1) | carry);
     carry = m >> 63;
+    // A word whose patterns all go on with a second word waits for that word,
+    // the next start in this block, whose key is computed anyway.
+    let waiting: i32 = -1; // its start in the block
+    let waitingKey: u32 = 0;
     while (starts != 0) {
       const s = <u32>ctz(starts);
       starts &= starts - 1;
@@ -165,6 +178,13 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         while (isAlnum(<u32>load<u8>(text + e))) e++;
       }
       const fw = follow(text + e);
+      const k = wordKey(block + s, e - p - s);
+      if (waiting >= 0) {
+        if (fw != F_PLAIN || bitAt(pairs, ((waitingKey ^ rotl<u32>(k, 16)) * 0x846ca68b) >> pairsShift)) {
+          cand |= (<u64>1) << (<u64>waiting);
+        }
+        waiting = -1;
+      }
       if (fw == F_ANY) {
         cand |= (<u64>1) << (<u64>s);
         continue;
@@ -172,12 +192,20 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       // Two bits per slot: 1 = some pattern is this word or goes on from it
       // otherwise than with " " and a plain word; 2 = some pattern goes on
       // with " " and a plain word (the pair filter says which).
-      const k = wordKey(block + s, e - p - s);
       const slot = ((k * MIX) >> bitsShift) << 1;
       const two = (load<u32>(bits + (<usize>(slot >> 5) << 2)) >> (slot & 31)) & 3;
-      if ((two & 1) != 0 || ((two & 2) != 0 && fw == F_PLAIN && pairPasses(text, k, e))) {
+      if ((two & 1) != 0) {
         cand |= (<u64>1) << (<u64>s);
+        continue;
       }
+      if ((two & 2) == 0 || fw != F_PLAIN) continue;
+      const g = e - p; // the word's end, in the block
+      const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 0;
+      const q = g + run; // the next token, in the block
+      if (run > 0 && q < 64 && ((m >> (<u64>q)) & 1) != 0) {
+        waiting = s; // resolved at the next start, which is q
+        waitingKey = k;
+      } else if (pairPasses(text, k, e)) cand |= (<u64>1) << (<u64>s);
     }
     if (pm != 0) {
       while (pm != 0) {
