@@ -5,7 +5,7 @@
 // the JavaScript scanner, with the same results.
 
 import { browser } from "wxt/browser";
-import { enablePrefilter } from "../../glossary/match/index";
+import { allowPrefilter } from "../../glossary/match/index";
 import { parsePagePolicyReply } from "../../lib/messages";
 import { metaAllowsWasm } from "../../lib/page-policy";
 
@@ -23,7 +23,9 @@ export async function enableFastMatching(doc: Document): Promise<boolean> {
   } catch {
     return false; // the extension was reloaded meanwhile
   }
-  // Read the meta tags again: the page may have added one while we waited.
-  if (parsePagePolicyReply(raw)?.wasm !== true || !metaAllowsWasm(metaPolicies(doc))) return false;
-  return enablePrefilter();
+  if (parsePagePolicyReply(raw)?.wasm !== true) return false;
+  // Compiled at the first long text, after reading the meta tags again: the
+  // page may add one meanwhile.
+  allowPrefilter(() => metaAllowsWasm(metaPolicies(doc)));
+  return true;
 }

@@ -9,11 +9,11 @@
 // The JavaScript scanner alone reads every character (about 350 MB/s here at
 // best, below V8's own RegExp engine); the SIMD pass reads 64 bytes per step.
 //
-// Off until enablePrefilter() is called: in a content script, compiling
-// WebAssembly on a page whose security policy forbids it would fail *and*
-// tell the page (lib/page-policy.ts), so the caller decides. Until then, or
-// where WebAssembly cannot run, matchChunks uses the scanner alone: same
-// matches, slower.
+// Off until enablePrefilter() or allowPrefilter() is called: in a content
+// script, compiling WebAssembly on a page whose security policy forbids it
+// would fail *and* tell the page (lib/page-policy.ts), so the caller decides.
+// Until then, or where WebAssembly cannot run, matchChunks uses the scanner
+// alone: same matches, slower.
 import { C_SEP, CLASS, charClass } from "./chars";
 import { scanChunks } from "./scan";
 import type { MatchIndex } from "./types";
@@ -25,6 +25,8 @@ export const MIN_TEXT = 48;
 export const MAX_TEXT = 1 << 20;
 
 let runtime: Runtime | null = null;
+/** Allowed but not compiled yet: compiled at the first text worth it, if this still says yes. */
+let pending: (() => boolean) | null = null;
 
 const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
@@ -33,10 +35,22 @@ const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
  * Call it only where WebAssembly may compile (see the header).
  */
 export function enablePrefilter(): boolean {
+  pending = null;
   runtime ??= startRuntime();
   return runtime !== null;
 }
 
+/**
+ * Allows the fast path without compiling anything yet: a frame with no text
+ * worth it (most ad and widget frames) never pays for the module. When the
+ * first such text comes, stillAllowed() is asked again (a page may add a
+ * policy meanwhile) before compiling.
+ */
+export function allowPrefilter(stillAllowed: () => boolean): void {
+  if (runtime === null) pending = stillAllowed;
+}
+
+/** Whether the fast path is compiled and on (so far: allowPrefilter() compiles it at first use). */
 export function prefilterEnabled(): boolean {
   return runtime !== null;
 }
@@ -69,6 +83,11 @@ function scanAround(ix: MatchIndex, one: string[], p: number, pos: number, out: 
 export function prefilterScan(ix: MatchIndex, text: string, out: number[], force = false): boolean {
   const n = text.length;
   if (!force && (n < MIN_TEXT || n > MAX_TEXT)) return false;
+  if (pending !== null) {
+    const allowed = pending();
+    pending = null;
+    if (allowed) runtime = startRuntime();
+  }
   const rt = runtime;
   if (rt === null || encoder === null) return false;
   activate(rt, ix);

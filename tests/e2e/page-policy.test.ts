@@ -2,8 +2,9 @@
 // policy allows WebAssembly: elsewhere compiling would fail and fire a
 // "securitypolicyviolation" at the page (and maybe a report to its server),
 // telling the site that Termlens is there. Each page here is checked for
-// both: which path matched (the scan slices' user-timing detail) and that
-// the page saw no violation.
+// both: which path matched (the scan slices' user-timing detail says whether
+// the module was compiled and on; it is compiled at the first long text)
+// and that the page saw no violation.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -58,7 +59,7 @@ const STRICT = encodeURIComponent("script-src 'self'");
 
 test("no policy: the WebAssembly fast path matches the page", async () => {
   const o = await visit("/health-article.html");
-  assert.ok(o.prefilter.length > 0 && o.prefilter.every(Boolean), `slices: ${o.prefilter}`);
+  assert.ok(o.prefilter.some(Boolean), `slices: ${o.prefilter}`);
   assert.deepEqual(o.violations, []);
 });
 
