@@ -75,6 +75,11 @@ function scanAround(ix: MatchIndex, one: string[], p: number, pos: number, out: 
   return scanChunks(ix, one, out, Math.max(q, pos), limit);
 }
 
+/** Size of the module's memory (its tables and text buffers), 0 when off. */
+export function prefilterMemoryBytes(): number {
+  return runtime?.ex.memory.buffer.byteLength ?? 0;
+}
+
 /**
  * Appends the matches of text (as scanChunks would for [text]) to out and
  * returns true; returns false, leaving out alone, when the fast path is off

@@ -11,6 +11,7 @@ import {
   type MatchIndex,
   type MatchPattern,
   matchChunks,
+  prefilterMemoryBytes,
   type SerializedIndex,
   serializeIndex,
 } from "../../glossary/match/index";
@@ -40,8 +41,16 @@ interface Row {
   sizeKB: number;
   parseMs: number;
   loadMs: number;
+  /** loadIndex and a first match (the fast path copies the index in then). */
+  readyMs: number;
   heapMB: number;
+  /** The WebAssembly module's memory after this glossary's runs: its tables and text buffers. */
+  wasmMB: number;
 }
+
+const READY_TEXT = "Calciphylaxis is a rare disease of the small blood vessels of the skin and fat. ".repeat(
+  3,
+);
 
 const mbps = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
 
@@ -133,6 +142,9 @@ function measure(label: string, patterns: MatchPattern[], pages: readonly Page[]
   const parseMs = timeMs(() => JSON.parse(json), 5, 1);
   const parsed = JSON.parse(json) as SerializedIndex;
   const loadMs = timeMs(() => loadIndex(parsed), 5, 1);
+  // Ready to match: loaded, and its tables copied into the WebAssembly module
+  // (done at a glossary's first long text).
+  const readyMs = timeMs(() => matchChunks(loadIndex(parsed), [READY_TEXT]), 5, 1);
 
   gc();
   const before = memoryNow();
@@ -154,13 +166,15 @@ function measure(label: string, patterns: MatchPattern[], pages: readonly Page[]
     sizeKB: json.length / 1000,
     parseMs,
     loadMs,
+    readyMs,
     heapMB,
+    wasmMB: prefilterMemoryBytes() / 1e6,
   };
 }
 
 function table(rows: Row[]): string {
   const head = ["glossary", "terms", "engine MB/s", "RegExp MB/s", "ratio", "build ms"];
-  const head2 = ["JSON KB", "JSON.parse ms", "load ms", "heap MB", "matches"];
+  const head2 = ["JSON KB", "JSON.parse ms", "load ms", "ready ms", "heap MB", "Wasm MB", "matches"];
   const head3 = ["no-Wasm MB/s", "chunks MB/s", "RegExp+join MB/s", "chunks ratio"];
   const ratio = (a: number, b: number) => (Number.isNaN(b) ? "-" : `${(a / b).toFixed(2)}x`);
   const cells = rows.map((r) => [
@@ -173,7 +187,9 @@ function table(rows: Row[]): string {
     r.sizeKB.toFixed(0),
     r.parseMs.toFixed(1),
     r.loadMs.toFixed(1),
+    r.readyMs.toFixed(1),
     r.heapMB.toFixed(1),
+    r.wasmMB.toFixed(1),
     String(r.matches),
     r.jsMbps.toFixed(1),
     r.chunkMbps.toFixed(1),
@@ -213,7 +229,9 @@ export async function runMatchBench(root: string): Promise<void> {
   if (existsSync(vocab)) rows.push(measure("78k vocabulary", scaleGlossary(vocab), pages, text));
   console.log(table(rows));
   console.log(
-    "heap = heapUsed + arrayBuffers growth after gc with the loaded index alive; load = loadIndex on parsed JSON " +
+    "heap = heapUsed + arrayBuffers growth after gc with the loaded index alive; Wasm = the WebAssembly memory " +
+      "(tables and text buffers, all glossaries so far); load = loadIndex on parsed JSON; ready = load and a " +
+      "first match (the fast path copies the index in) " +
       "(warm median); for information: no-Wasm = the engine's JavaScript scanner alone (its fallback where " +
       "WebAssembly cannot run); chunks = the engine on the page's text nodes, against RegExp+join (join the " +
       "text nodes, then match), what each pays on a page's blocks",
@@ -243,9 +261,15 @@ export async function runMatchBench(root: string): Promise<void> {
   console.log(bar(v.buildMs <= 1000, `78k: index build <= 1 s (${v.buildMs.toFixed(0)} ms)`));
   console.log(
     bar(
-      v.loadMs <= 100,
-      `78k: load serialized index <= 100 ms (${v.loadMs.toFixed(1)} ms, + JSON.parse ${v.parseMs.toFixed(1)} ms)`,
+      v.readyMs <= 100,
+      `78k: load serialized index <= 100 ms (${v.readyMs.toFixed(1)} ms ready to match: load ${v.loadMs.toFixed(1)} ms ` +
+        `+ first match; JSON.parse ${v.parseMs.toFixed(1)} ms before)`,
     ),
   );
-  console.log(bar(v.heapMB <= 100, `78k: heap <= 100 MB (${v.heapMB.toFixed(1)} MB)`));
+  console.log(
+    bar(
+      v.heapMB + v.wasmMB <= 100,
+      `78k: heap <= 100 MB (${(v.heapMB + v.wasmMB).toFixed(1)} MB: ${v.heapMB.toFixed(1)} MB JavaScript + ${v.wasmMB.toFixed(1)} MB WebAssembly)`,
+    ),
+  );
 }
