@@ -114,6 +114,20 @@ function pairPasses(text: usize, k: u32, e: u32): bool {
   return bitAt(pairs, ((k ^ rotl<u32>(k2, 16)) * 0x846ca68b) >> pairsShift);
 }
 
+/** Bits of the 64 bytes at block that are ASCII separators. */
+function gapMask(block: usize): u64 {
+  let gm: u64 = 0;
+  for (let k: u32 = 0; k < 4; k++) {
+    const v = v128.load(block + (k << 4));
+    const gap = v128.or(
+      v128.or(i8x16.eq(v, i8x16.splat(0x20)), i8x16.eq(v, i8x16.splat(0x2d))),
+      i8x16.lt_u(i8x16.sub(v, i8x16.splat(9)), i8x16.splat(5)),
+    );
+    gm |= (<u64>i8x16.bitmask(gap)) << (<u64>(k << 4));
+  }
+  return gm;
+}
+
 /**
  * Scans the len bytes at text (followed by at least 64 zero bytes) and writes
  * the candidates, ascending, as (byte offset, UTF-16 offset) i32 pairs at
@@ -132,9 +146,6 @@ export function scan(text: usize, len: u32, out: usize): u32 {
   const p2 = i8x16.splat(<i8>((punct >> 16) & 0xff));
   const p3 = i8x16.splat(<i8>(punct >> 24));
   const c21 = i8x16.splat(0x21);
-  const c2d = i8x16.splat(0x2d);
-  const c09 = i8x16.splat(9);
-  const c05 = i8x16.splat(5);
   const c5e = i8x16.splat(0x5e);
   let n: u32 = 0;
   let carry: u64 = 0; // the previous block ended inside a word
@@ -144,18 +155,14 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let m: u64 = 0;
     let hi: u64 = 0;
     let pm: u64 = 0;
-    let gm: u64 = 0; // ASCII separators
+    let gm: u64 = 0; // ASCII separators, computed when a word first needs them
+    let gmDone = false;
     for (let k: u32 = 0; k < 4; k++) {
       const v = v128.load(block + (k << 4));
       const alpha = i8x16.lt_u(i8x16.sub(v128.or(v, c20), a97), c26);
       const digit = i8x16.lt_u(i8x16.sub(v, c48), c10);
       m |= (<u64>i8x16.bitmask(v128.or(alpha, digit))) << (<u64>(k << 4));
       hi |= (<u64>i8x16.bitmask(v)) << (<u64>(k << 4));
-      const gap = v128.or(
-        v128.or(i8x16.eq(v, c20), i8x16.eq(v, c2d)),
-        i8x16.lt_u(i8x16.sub(v, c09), c05),
-      );
-      gm |= (<u64>i8x16.bitmask(gap)) << (<u64>(k << 4));
       if (punct != 0) {
         let eq = v128.or(v128.or(i8x16.eq(v, p0), i8x16.eq(v, p1)), v128.or(i8x16.eq(v, p2), i8x16.eq(v, p3)));
         if (allPunct) eq = v128.andnot(i8x16.lt_u(i8x16.sub(v, c21), c5e), v128.or(alpha, digit));
@@ -178,6 +185,10 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         while (isAlnum(<u32>load<u8>(text + e))) e++;
       }
       const fw = follow(text + e);
+      if (fw == F_ANY && waiting < 0) {
+        cand |= (<u64>1) << (<u64>s);
+        continue;
+      }
       const k = wordKey(block + s, e - p - s);
       if (waiting >= 0) {
         if (fw != F_PLAIN || bitAt(pairs, ((waitingKey ^ rotl<u32>(k, 16)) * 0x846ca68b) >> pairsShift)) {
@@ -199,6 +210,10 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         continue;
       }
       if ((two & 2) == 0 || fw != F_PLAIN) continue;
+      if (!gmDone) {
+        gm = gapMask(block);
+        gmDone = true;
+      }
       const g = e - p; // the word's end, in the block
       const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 0;
       const q = g + run; // the next token, in the block
