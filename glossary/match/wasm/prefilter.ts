@@ -134,10 +134,10 @@ function gapMask(block: usize): u64 {
  * out; returns their count.
  */
 export function scan(text: usize, len: u32, out: usize): u32 {
-  const a97 = i8x16.splat(97);
-  const c26 = i8x16.splat(26);
-  const c48 = i8x16.splat(48);
-  const c10 = i8x16.splat(10);
+  const c31 = i8x16.splat(<i8>(128 - 97));
+  const cAlphaEnd = i8x16.splat(<i8>(-128 + 26));
+  const c80 = i8x16.splat(<i8>(128 - 48));
+  const cDigitEnd = i8x16.splat(<i8>(-128 + 10));
   const c20 = i8x16.splat(0x20);
   const cC0 = i8x16.splat(<i8>0xc0);
   const cF0 = i8x16.splat(<i8>0xf0);
@@ -159,8 +159,10 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let gmDone = false;
     for (let k: u32 = 0; k < 4; k++) {
       const v = v128.load(block + (k << 4));
-      const alpha = i8x16.lt_u(i8x16.sub(v128.or(v, c20), a97), c26);
-      const digit = i8x16.lt_u(i8x16.sub(v, c48), c10);
+      // Unsigned range checks as one signed compare each: shifting the range
+      // to start at -128 (x + 128 - lo) leaves it below -128 + its size.
+      const alpha = i8x16.lt_s(i8x16.add(v128.or(v, c20), c31), cAlphaEnd);
+      const digit = i8x16.lt_s(i8x16.add(v, c80), cDigitEnd);
       m |= (<u64>i8x16.bitmask(v128.or(alpha, digit))) << (<u64>(k << 4));
       hi |= (<u64>i8x16.bitmask(v)) << (<u64>(k << 4));
       if (punct != 0) {
