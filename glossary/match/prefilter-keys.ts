@@ -27,10 +27,10 @@ export interface PrefilterTables {
   bitsShift: number;
   pairs: Int32Array;
   pairsShift: number;
-  /** Up to four ASCII punctuation bytes that begin forms, packed; 0 when none. */
+  /** Up to four ASCII bytes other than letters and digits that begin forms, packed, 0xFF where unused. */
   punct: number;
-  /** More than four such bytes: the scanner tests every ASCII punctuation byte. */
-  manyPunct: boolean;
+  /** 0: no form begins so; 1: those in punct; 2: more than four, every such byte of a text is tested. */
+  punctMode: number;
 }
 
 function isAlnum(c: number): boolean {
@@ -140,9 +140,9 @@ export function buildPrefilterTables(forms: readonly string[]): PrefilterTables 
     setBit(p.set, pairBit(pairKeys[i] as number, pairKeys[i + 1] as number, p.shift));
   }
   const bytes = [...punctBytes];
-  let punct = 0;
+  let punct = -1; // 0xFF in every byte: never a byte of UTF-8
   if (bytes.length <= 4) {
-    for (let i = 0; i < bytes.length; i++) punct |= (bytes[i] as number) << (8 * i);
+    for (let i = 0; i < bytes.length; i++) punct = (punct & ~(0xff << (8 * i))) | ((bytes[i] as number) << (8 * i));
   }
   return {
     first,
@@ -151,7 +151,7 @@ export function buildPrefilterTables(forms: readonly string[]): PrefilterTables 
     bitsShift: b.shift,
     pairs: p.set,
     pairsShift: p.shift,
-    punct: bytes.length > 4 ? 0x21 : punct,
-    manyPunct: bytes.length > 4,
+    punct,
+    punctMode: bytes.length === 0 ? 0 : bytes.length <= 4 ? 1 : 2,
   };
 }

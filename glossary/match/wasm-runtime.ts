@@ -25,7 +25,7 @@ export interface Exports {
     pairs: number,
     pairsShift: number,
     punct: number,
-    manyPunct: number,
+    punctMode: number,
   ): void;
   setupExact(
     slots: number,
@@ -175,7 +175,7 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
     pairsAt,
     t.pairsShift,
     t.punct,
-    t.manyPunct ? 1 : 0,
+    t.punctMode,
   );
   rt.ex.setupExact(slotsAt, mask, shift, nextAt, startAt, lengthAt, bytesAt, caseAt);
   rt.active = ix;

@@ -14,7 +14,7 @@ import { referenceMatch } from "./match-reference";
 // ASCII words (so whole words and word pairs reach the bit tests), the
 // Kelvin sign (folds to "k"), a title-case digraph, accented and astral
 // letters, separators ASCII and not, invisible characters, apostrophes and
-// punctuation, ASCII and not.
+// punctuation, ASCII (more than four kinds, and control characters) and not.
 const UNITS = [
   "ab",
   "ba",
@@ -44,6 +44,12 @@ const UNITS = [
   "\u2019",
   ".",
   "(",
+  ")",
+  ",",
+  "!",
+  "\u0000",
+  "\u001f",
+  "\u007f",
   "\u201c",
   "\ud800",
 ];
@@ -113,28 +119,43 @@ describe("prefilter", () => {
   });
 
   const filler = "x ".repeat(40);
-  const cases: [string, string, string[]][] = [
-    ["Kelvin sign folds to k", `${filler}\u212aidney failure`, ["kidney failure"]],
-    ["soft hyphen inside the first word", `${filler}necro\u00adsis`, ["necrosis"]],
-    ["zero-width space inside the second word", `${filler}skin necr\u200bosis`, ["skin necrosis"]],
+  // [case, text, terms, how many matches]
+  const cases: [string, string, string[], number][] = [
+    ["Kelvin sign folds to k", `${filler}\u212aidney failure`, ["kidney failure"], 1],
+    ["soft hyphen inside the first word", `${filler}necro\u00adsis`, ["necrosis"], 1],
+    ["zero-width space inside the second word", `${filler}skin necr\u200bosis`, ["skin necrosis"], 1],
     [
       "pair across a line break and hyphen",
       `${filler}end-\nstage renal disease`,
       ["end-stage renal disease"],
+      1,
     ],
-    ["pair whose second word ends in a curly possessive", `${filler}skin necrosis\u2019s`, ["skin necrosis"]],
-    ["first word before a no-break space", `${filler}renal\u00a0disease`, ["renal disease"]],
-    ["a pattern starting with punctuation", `${filler}(calcium)`, ["(calcium)"]],
-    ["a pattern starting with a non-ASCII letter", `${filler}Ménière disease`, ["ménière disease"]],
-    ["word at a 64-byte block edge", `${"y".repeat(60)} calciphylaxis`, ["calciphylaxis"]],
-    ["word crossing a block edge", `${"z ".repeat(31)}calciphylaxis`, ["calciphylaxis"]],
-    ["after a multi-byte character the offsets hold", `${"é😀“ ".repeat(30)}necrosis`, ["necrosis"]],
+    [
+      "pair whose second word ends in a curly possessive",
+      `${filler}skin necrosis\u2019s`,
+      ["skin necrosis"],
+      1,
+    ],
+    ["first word before a no-break space", `${filler}renal\u00a0disease`, ["renal disease"], 1],
+    ["a pattern starting with punctuation", `${filler}(calcium)`, ["(calcium)"], 1],
+    ["a pattern starting with a non-ASCII letter", `${filler}Ménière disease`, ["ménière disease"], 1],
+    ["word at a 64-byte block edge", `${"y".repeat(60)} calciphylaxis`, ["calciphylaxis"], 1],
+    ["word crossing a block edge", `${"z ".repeat(31)}calciphylaxis`, ["calciphylaxis"], 1],
+    ["after a multi-byte character the offsets hold", `${"é😀“ ".repeat(30)}necrosis`, ["necrosis"], 1],
+    [
+      "more than four punctuation starters, one a control character",
+      `${filler}\u007fz`,
+      ["(a", ")b", ".c", ",d", "!e", "\u007fz"],
+      1,
+    ],
+    ["a pattern starting with NUL", `${filler}\u0000z`, ["\u0000z"], 1],
+    ["no match in the zero bytes after the text", filler, ["\u0000", "("], 0],
   ];
-  it.each(cases)("%s", (_, text, terms) => {
+  it.each(cases)("%s", (_, text, terms, count) => {
     const g = terms.map((t) => ({ id: t, text: t, caseSensitive: false }));
     const got = fast(g, text);
     expect(got).toEqual(slow(g, text));
-    expect(got.length / 3).toBe(terms.length);
+    expect(got.length / 3).toBe(count);
   });
 
   it("the only non-ASCII units folding to ASCII are the ones the lead table special-cases", () => {

@@ -31,8 +31,11 @@ let bits: usize = 0; // word filter
 let bitsShift: u32 = 0;
 let pairs: usize = 0; // pair filter
 let pairsShift: u32 = 0;
-let punct: u32 = 0; // up to four ASCII punctuation bytes that start patterns (0 = none)
-let allPunct: bool = false; // more than four: test every ASCII punctuation byte
+// ASCII bytes other than letters and digits that start patterns: none (0),
+// up to four packed in punct (1; unused bytes 0xFF, which UTF-8 never has),
+// or more (2: every such byte of the text is tested against the first set).
+let punct: u32 = 0xffffffff;
+let punctMode: u32 = 0;
 
 export function setup(
   flagsAt: usize,
@@ -44,7 +47,7 @@ export function setup(
   pairsAt: usize,
   pShift: u32,
   punctBytes: u32,
-  manyPunct: bool,
+  punctHow: u32,
 ): void {
   setupUnicode(flagsAt, foldsAt);
   first = firstAt;
@@ -54,7 +57,7 @@ export function setup(
   pairs = pairsAt;
   pairsShift = pShift;
   punct = punctBytes;
-  allPunct = manyPunct;
+  punctMode = punctHow;
 }
 
 @inline
@@ -145,8 +148,6 @@ export function scan(text: usize, len: u32, out: usize): u32 {
   const p1 = i8x16.splat(<i8>((punct >> 8) & 0xff));
   const p2 = i8x16.splat(<i8>((punct >> 16) & 0xff));
   const p3 = i8x16.splat(<i8>(punct >> 24));
-  const c21 = i8x16.splat(0x21);
-  const c5e = i8x16.splat(0x5e);
   let n: u32 = 0;
   let carry: u64 = 0; // the previous block ended inside a word
   let shrink: u32 = 0; // UTF-8 bytes minus UTF-16 units before this block
@@ -165,12 +166,15 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       const digit = i8x16.lt_s(i8x16.add(v, c80), cDigitEnd);
       m |= (<u64>i8x16.bitmask(v128.or(alpha, digit))) << (<u64>(k << 4));
       hi |= (<u64>i8x16.bitmask(v)) << (<u64>(k << 4));
-      if (punct != 0) {
-        let eq = v128.or(v128.or(i8x16.eq(v, p0), i8x16.eq(v, p1)), v128.or(i8x16.eq(v, p2), i8x16.eq(v, p3)));
-        if (allPunct) eq = v128.andnot(i8x16.lt_u(i8x16.sub(v, c21), c5e), v128.or(alpha, digit));
+      if (punctMode == 1) {
+        const eq = v128.or(v128.or(i8x16.eq(v, p0), i8x16.eq(v, p1)), v128.or(i8x16.eq(v, p2), i8x16.eq(v, p3)));
         pm |= (<u64>i8x16.bitmask(eq)) << (<u64>(k << 4));
       }
     }
+    // The zero bytes after the text are no characters of it.
+    const valid: u64 = len - p >= 64 ? <u64>-1 : ((<u64>1) << (<u64>(len - p))) - 1;
+    if (punctMode == 2) pm = ~(m | hi);
+    pm &= valid;
     let cand: u64 = 0;
     let starts = m & ~((m << 1) | carry);
     carry = m >> 63;
@@ -253,6 +257,7 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         }
       }
     }
+    cand &= valid;
     while (cand != 0) {
       const s = <u32>ctz(cand);
       cand &= cand - 1;
