@@ -1,8 +1,10 @@
 // Remembers, per tab and frame, whether the last document's response allowed
 // WebAssembly (lib/page-policy.ts), from the response headers the browser
 // shows the background (webRequest, read-only: nothing is changed or sent).
-// Unknown (no response seen: about:blank, srcdoc, a worker restart, a page
-// served from a service worker) means no.
+// Read when the response starts, after other extensions may have added a
+// policy. Each answer is given once, to the document that asks first, so an
+// answer never outlives its document. Unknown (no response seen: about:blank,
+// srcdoc, a worker restart, a page served from a service worker) means no.
 
 import { browser } from "wxt/browser";
 import { headersAllowWasm } from "./page-policy";
@@ -19,8 +21,7 @@ export interface FramePolicies {
 
 export function startFramePolicies(): FramePolicies {
   const tabs = new Map<number, Map<number, Seen>>();
-  const onHeaders = browser.webRequest?.onHeadersReceived;
-  onHeaders?.addListener(
+  browser.webRequest?.onResponseStarted.addListener(
     (details) => {
       if (details.tabId < 0) return undefined; // prerendering and the like: no tab yet
       let frames = tabs.get(details.tabId);
@@ -37,7 +38,9 @@ export function startFramePolicies(): FramePolicies {
   browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
   return {
     wasmAllowed(tabId, frameId, url) {
-      const seen = tabs.get(tabId)?.get(frameId);
+      const frames = tabs.get(tabId);
+      const seen = frames?.get(frameId);
+      frames?.delete(frameId);
       // The URL must be the document's own: a later navigation we did not see
       // (a service worker's answer) must not inherit an earlier answer.
       return seen !== undefined && url !== undefined && seen.wasm && sameDocument(seen.url, url);

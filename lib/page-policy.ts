@@ -7,6 +7,7 @@
 
 export interface ResponseHeader {
   name: string;
+  /** Absent when the header is not valid UTF-8 (then in binaryValue), which we do not read. */
   value?: string;
 }
 
@@ -16,7 +17,11 @@ const POLICY_HEADERS = new Set(["content-security-policy", "content-security-pol
 export function policyAllowsWasm(policy: string): boolean {
   const directives = new Map<string, string[]>();
   for (const part of policy.split(";")) {
-    const [name, ...sources] = part.trim().toLowerCase().split(/\s+/);
+    // CSP separates tokens by ASCII whitespace only.
+    const [name, ...sources] = part
+      .replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "")
+      .toLowerCase()
+      .split(/[\t\n\f\r ]+/);
     // The first directive of a name counts; later duplicates are ignored (CSP3 §2.2.1).
     if (name && !directives.has(name)) directives.set(name, sources);
   }
@@ -30,15 +35,17 @@ export function policyAllowsWasm(policy: string): boolean {
 export function headersAllowWasm(headers: readonly ResponseHeader[] | undefined): boolean {
   for (const h of headers ?? []) {
     if (!POLICY_HEADERS.has(h.name.toLowerCase())) continue;
+    // A policy we cannot read (not UTF-8) still applies: assume it forbids.
+    if (h.value === undefined) return false;
     // A header may carry several policies, separated by commas; each applies.
-    for (const policy of (h.value ?? "").split(",")) {
+    for (const policy of h.value.split(",")) {
       if (!policyAllowsWasm(policy)) return false;
     }
   }
   return true;
 }
 
-/** Policy of a document's <meta http-equiv> tags (content of each), as headersAllowWasm. */
+/** Policies of a document's <meta http-equiv> tags: each tag's content is one policy (commas and all). */
 export function metaAllowsWasm(contents: readonly string[]): boolean {
-  return contents.every((c) => c.split(",").every(policyAllowsWasm));
+  return contents.every(policyAllowsWasm);
 }

@@ -5,7 +5,6 @@
 import { APOSTROPHE, C_HIGH, C_WORD, CLASS, classify, FOLD, fold, SPACE, wordUnitsAt } from "./chars";
 import { addWord, createFilter } from "./filter";
 import { addComplete, createTable, markPrefix, PRIME, SEED } from "./hash";
-import { buildPrefilterTables } from "./prefilter-keys";
 import { FORMAT, VERSION } from "./prepare";
 import type { MatchIndex, SerializedIndex } from "./types";
 
@@ -118,6 +117,5 @@ export function compile(data: SerializedIndex): MatchIndex {
     caseSensitive[i] = m & 1;
     idOf[i] = m >>> 1;
   }
-  const prefilter = buildPrefilterTables(forms);
-  return { data, table, forms, caseSensitive, idOf, next, filter, punctFirst, prefilter };
+  return { data, table, forms, caseSensitive, idOf, next, filter, punctFirst };
 }

@@ -142,7 +142,8 @@ export function buildPrefilterTables(forms: readonly string[]): PrefilterTables 
   const bytes = [...punctBytes];
   let punct = -1; // 0xFF in every byte: never a byte of UTF-8
   if (bytes.length <= 4) {
-    for (let i = 0; i < bytes.length; i++) punct = (punct & ~(0xff << (8 * i))) | ((bytes[i] as number) << (8 * i));
+    for (let i = 0; i < bytes.length; i++)
+      punct = (punct & ~(0xff << (8 * i))) | ((bytes[i] as number) << (8 * i));
   }
   return {
     first,

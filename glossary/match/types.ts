@@ -1,6 +1,5 @@
 import type { Filter } from "./filter";
 import type { HashTable } from "./hash";
-import type { PrefilterTables } from "./prefilter-keys";
 
 export interface MatchPattern {
   id: string;
@@ -46,6 +45,4 @@ export interface MatchIndex {
   filter: Filter;
   /** Code units that start a pattern beginning with punctuation; null if none does. */
   punctFirst: Uint8Array | null;
-  /** What the WebAssembly prefilter reads (prefilter.ts). */
-  prefilter: PrefilterTables;
 }

@@ -2,7 +2,7 @@
 // wasm/exact.ts): compiling it, its memory layout, and copying an index's
 // tables into it when that index is used.
 import { C_APOS, C_IGN, C_OTHER, C_SEP, C_WORD, charClass, fold } from "./chars";
-import type { PrefilterTables } from "./prefilter-keys";
+import { buildPrefilterTables, type PrefilterTables } from "./prefilter-keys";
 import type { MatchIndex } from "./types";
 import { PREFILTER_WASM } from "./wasm/prefilter-wasm";
 
@@ -112,6 +112,18 @@ interface FormBytes {
 }
 
 const formBytesOf = new WeakMap<MatchIndex, FormBytes>();
+// Built at an index's first use here, not at load: where WebAssembly never
+// runs (the popup, pages whose policy forbids it) they would be wasted.
+const tablesOf = new WeakMap<MatchIndex, PrefilterTables>();
+
+function prefilterTables(ix: MatchIndex): PrefilterTables {
+  let t = tablesOf.get(ix);
+  if (t === undefined) {
+    t = buildPrefilterTables(ix.forms);
+    tablesOf.set(ix, t);
+  }
+  return t;
+}
 
 function formBytes(ix: MatchIndex): FormBytes {
   let f = formBytesOf.get(ix);
@@ -142,7 +154,7 @@ const align = (n: number, to: number) => Math.ceil(n / to) * to;
 /** Makes ix the index the module reads, copying its tables in (once per switch). */
 export function activate(rt: Runtime, ix: MatchIndex): void {
   if (rt.active === ix) return;
-  const t: PrefilterTables = ix.prefilter;
+  const t = prefilterTables(ix);
   const f = formBytes(ix);
   const { slots, mask, shift } = ix.table;
   const pairsAt = BITS_AT + t.bits.byteLength;

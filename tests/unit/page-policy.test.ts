@@ -20,6 +20,8 @@ describe("policyAllowsWasm", () => {
     ["script-src 'nonce-abc' 'strict-dynamic'", false],
     ["sandbox allow-scripts", false],
     ["  ;;script-src   'unsafe-eval'  ;", true],
+    ["script-src\u00a0'unsafe-eval'", true], // NBSP is no separator: one odd directive name
+    ["default-src 'self'; script-src\u00a0'unsafe-eval'", false],
   ])("%j -> %s", (policy, allowed) => {
     expect(policyAllowsWasm(policy)).toBe(allowed);
   });
@@ -48,7 +50,8 @@ describe("headersAllowWasm", () => {
       ],
       true,
     ],
-    ["a header without value", [{ name: "content-security-policy" }], true],
+    ["a header we cannot read (no value: not UTF-8)", [{ name: "content-security-policy" }], false],
+    ["an unrelated header without value", [{ name: "x-thing" }], true],
   ])("%s", (_, headers, allowed) => {
     expect(headersAllowWasm(headers)).toBe(allowed);
   });
@@ -60,6 +63,8 @@ describe("metaAllowsWasm", () => {
     [["img-src *"], true],
     [["img-src *", "script-src 'self'"], false],
     [["default-src 'self' 'unsafe-eval'"], true],
+    // A <meta> policy is one policy: a comma is part of a source, not a separator.
+    [["script-src 'wasm-unsafe-eval', 'self'"], false],
   ])("%j -> %s", (contents, allowed) => {
     expect(metaAllowsWasm(contents)).toBe(allowed);
   });
