@@ -32,9 +32,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: "Termlens",
     description: "Explains medical words where you read them. Everything stays in your browser.",
-    // webRequest: read-only, to see whether a page's security policy allows
-    // WebAssembly (lib/frame-policies.ts); nothing is blocked, changed or sent.
-    permissions: ["storage", "contextMenus", "scripting", "webRequest"],
+    permissions: ["storage", "contextMenus", "scripting"],
     // The same sites the gate script already runs on: needed to inject the
     // real content script into frames where Termlens is on.
     host_permissions: ["http://*/*", "https://*/*", "file:///*"],

@@ -7,9 +7,8 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import glossaryJson from "../glossary/generated/glossary.json";
 import type { CompiledGlossary } from "../glossary/types";
-import { startFramePolicies } from "../lib/frame-policies";
 import { startGateRegistration } from "../lib/gate-registration";
-import { type Command, type LookupReply, type PagePolicyReply, parseRequest } from "../lib/messages";
+import { type Command, type LookupReply, parseRequest } from "../lib/messages";
 import { startTabBadges } from "../lib/tab-badges";
 
 const MENU_ID = "termlens-explain";
@@ -33,7 +32,6 @@ export default defineBackground(() => {
 
   const badges = startTabBadges();
   startGateRegistration();
-  const policies = startFramePolicies();
 
   function sendCommand(tabId: number, name: Command, frameId?: number) {
     const options = frameId === undefined ? undefined : { frameId };
@@ -56,13 +54,6 @@ export default defineBackground(() => {
         })
         .then(() => true)
         .catch(() => false); // The frame navigated away meanwhile.
-    }
-    if (msg?.type === "page-policy") {
-      const tabId = sender.tab?.id;
-      const reply: PagePolicyReply = {
-        wasm: tabId !== undefined && policies.wasmAllowed(tabId, sender.frameId ?? 0, sender.url),
-      };
-      return Promise.resolve(reply);
     }
     if (msg?.type === "found" && sender.tab?.id !== undefined) {
       return badges.found(sender.tab.id, sender.frameId ?? 0, sender.url, msg.counts).then(() => true);

@@ -21,8 +21,6 @@ export type Request =
   | { type: "tab-terms"; tabId: number }
   /** The gate found Termlens on for its frame: inject the content script. */
   | { type: "activate" }
-  /** Whether this frame's document may compile WebAssembly; replies with a `PagePolicyReply`. */
-  | { type: "page-policy" }
   // popup / background -> content
   | { type: "page-info" }
   | { type: "command"; name: Command }
@@ -41,10 +39,6 @@ export interface PageInfoReply {
   counts: Record<string, number>;
 }
 
-export interface PagePolicyReply {
-  wasm: boolean;
-}
-
 /** Term id -> occurrences over all frames, and the frames holding each term. */
 export type TabTermsReply = TabSummary;
 
@@ -57,13 +51,6 @@ function isCounts(v: unknown): v is Record<string, number> {
     entries.length <= 100_000 &&
     entries.every(([id, n]) => ID.test(id) && typeof n === "number" && Number.isInteger(n) && n > 0)
   );
-}
-
-/** The background's answer to "page-policy", validated where it is received. */
-export function parsePagePolicyReply(raw: unknown): PagePolicyReply | null {
-  if (typeof raw !== "object" || raw === null) return null;
-  const wasm = (raw as Record<string, unknown>).wasm;
-  return typeof wasm === "boolean" ? { wasm } : null;
 }
 
 export function parseRequest(raw: unknown): Request | null {
@@ -88,8 +75,6 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: "page-info" };
     case "activate":
       return { type: "activate" };
-    case "page-policy":
-      return { type: "page-policy" };
     case "command":
       return COMMANDS.includes(m.name as Command) ? { type: "command", name: m.name as Command } : null;
     case "show-term":

@@ -10,7 +10,6 @@ import { type PageInfoReply, parseRequest } from "../../lib/messages";
 import type { DisplaySettings } from "../../lib/settings";
 import { frameUrl, isUrlEnabled, siteKey } from "../../lib/site-rules";
 import { displaySettings, siteSettings } from "../../lib/storage";
-import { enableFastMatching } from "./fast-matching";
 import { PageSession } from "./session";
 
 export default defineContentScript({
@@ -51,11 +50,7 @@ export default defineContentScript({
     };
 
     try {
-      const [sites, shown] = await Promise.all([
-        siteSettings.get(),
-        displaySettings.get(),
-        enableFastMatching(document),
-      ]);
+      const [sites, shown] = await Promise.all([siteSettings.get(), displaySettings.get()]);
       if (ctx.isInvalid) return;
       display = shown;
       browser.runtime.onMessage.addListener(onMessage);

@@ -49,7 +49,7 @@ import { scanChunks } from "./scan";
 import type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export { normalizeForm } from "./chars";
-export { allowPrefilter, enablePrefilter, prefilterEnabled, prefilterMemoryBytes } from "./prefilter";
+export { enablePrefilter, prefilterEnabled, prefilterMemoryBytes } from "./prefilter";
 export type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export function buildIndex(patterns: readonly MatchPattern[]): MatchIndex {

@@ -9,11 +9,18 @@
 // The JavaScript scanner alone reads every character (about 350 MB/s here at
 // best, below V8's own RegExp engine); the SIMD pass reads 64 bytes per step.
 //
-// Off until enablePrefilter() or allowPrefilter() is called: in a content
-// script, compiling WebAssembly on a page whose security policy forbids it
-// would fail *and* tell the page (lib/page-policy.ts), so the caller decides.
-// Until then, or where WebAssembly cannot run, matchChunks uses the scanner
-// alone: same matches, slower.
+// Off until enablePrefilter() is called, and the content script never calls
+// it, for two measured reasons:
+// - On a page whose security policy forbids WebAssembly, compiling it in the
+//   content script's world fails *and* fires a securitypolicyviolation at the
+//   page (and maybe a report to its server): the site would learn Termlens is
+//   there (tests/e2e/page-policy.test.ts shows it).
+// - Where it may compile, it still costs the page more than it saves: a page's
+//   blocks are short, and compiling plus copying the index in costs a few ms
+//   per frame. On the 9 big corpus pages our median scan time was 20.8 ms with
+//   it and 14.5 ms without (npm run bench's page part, 5 runs each).
+// So the fast path serves long texts in a warm process (the benchmark, tools);
+// without it matchChunks uses the scanner alone: same matches.
 import { C_SEP, CLASS, charClass } from "./chars";
 import { scanChunks } from "./scan";
 import type { MatchIndex } from "./types";
@@ -25,8 +32,6 @@ export const MIN_TEXT = 48;
 export const MAX_TEXT = 1 << 20;
 
 let runtime: Runtime | null = null;
-/** Allowed but not compiled yet: compiled at the first text worth it, if this still says yes. */
-let pending: (() => boolean) | null = null;
 
 const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
@@ -35,22 +40,11 @@ const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
  * Call it only where WebAssembly may compile (see the header).
  */
 export function enablePrefilter(): boolean {
-  pending = null;
   runtime ??= startRuntime();
   return runtime !== null;
 }
 
-/**
- * Allows the fast path without compiling anything yet: a frame with no text
- * worth it (most ad and widget frames) never pays for the module. When the
- * first such text comes, stillAllowed() is asked again (a page may add a
- * policy meanwhile) before compiling.
- */
-export function allowPrefilter(stillAllowed: () => boolean): void {
-  if (runtime === null) pending = stillAllowed;
-}
-
-/** Whether the fast path is compiled and on (so far: allowPrefilter() compiles it at first use). */
+/** Whether the fast path is compiled and on. */
 export function prefilterEnabled(): boolean {
   return runtime !== null;
 }
@@ -88,11 +82,6 @@ export function prefilterMemoryBytes(): number {
 export function prefilterScan(ix: MatchIndex, text: string, out: number[], force = false): boolean {
   const n = text.length;
   if (!force && (n < MIN_TEXT || n > MAX_TEXT)) return false;
-  if (pending !== null) {
-    const allowed = pending();
-    pending = null;
-    if (allowed) runtime = startRuntime();
-  }
   const rt = runtime;
   if (rt === null || encoder === null) return false;
   activate(rt, ix);

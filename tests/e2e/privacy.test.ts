@@ -17,7 +17,7 @@ import { isLocal, PageLog, type RecordedRequest, recordAndBlock, WorkerLog } fro
 declare const chrome: ChromeApi & { runtime: { getManifest(): Record<string, unknown> } };
 
 /** The permissions Termlens asks for; the README explains each. */
-const PERMISSIONS = ["contextMenus", "scripting", "storage", "webRequest"];
+const PERMISSIONS = ["contextMenus", "scripting", "storage"];
 const MATCHES = ["file:///*", "http://*/*", "https://*/*"];
 
 /** URLs that may appear in the built files, and why. */
