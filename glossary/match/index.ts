@@ -43,13 +43,13 @@
 // single-threaded execution makes moot.
 import { toChunkMatches } from "./chunks";
 import { compile } from "./compile";
-import { MAX_TEXT, MIN_TEXT, prefilterScan } from "./prefilter";
+import { fastPath } from "./fast-path";
 import { prepare } from "./prepare";
 import { scanChunks } from "./scan";
 import type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export { normalizeForm } from "./chars";
-export { enablePrefilter, prefilterEnabled, prefilterMemoryBytes } from "./prefilter";
+export { prefilterEnabled } from "./fast-path";
 export type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export function buildIndex(patterns: readonly MatchPattern[]): MatchIndex {
@@ -66,7 +66,7 @@ export function loadIndex(data: SerializedIndex): MatchIndex {
 }
 
 export interface MatchOptions {
-  /** false: the JavaScript scanner alone even where enablePrefilter() was called (benchmarks, tests). */
+  /** false: the JavaScript scanner alone even where enablePrefilter() (prefilter.ts) was called (benchmarks, tests). */
   prefilter?: boolean;
 }
 
@@ -76,18 +76,8 @@ export function matchChunks(
   options: MatchOptions = {},
 ): TextMatch[] {
   const raw: number[] = [];
-  const text = chunks.length === 1 ? (chunks[0] as string) : null;
-  const length = text !== null ? text.length : chunks.reduce((n, s) => n + s.length, 0);
-  // The fast path wants one string: joining costs less than it saves, except
-  // for short blocks, which it leaves to the scanner (see prefilter.ts).
-  if (
-    options.prefilter === false ||
-    length < MIN_TEXT ||
-    length > MAX_TEXT ||
-    !prefilterScan(index, text ?? chunks.join(""), raw)
-  ) {
-    scanChunks(index, chunks, raw);
-  }
+  const fast = options.prefilter === false ? null : fastPath();
+  if (fast === null || !fast(index, chunks, raw)) scanChunks(index, chunks, raw);
   const ids = index.data.ids;
   return toChunkMatches(raw, chunks, (p) => ids[index.idOf[p] as number] as string);
 }

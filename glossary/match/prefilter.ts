@@ -22,6 +22,7 @@
 // So the fast path serves long texts in a warm process (the benchmark, tools);
 // without it matchChunks uses the scanner alone: same matches.
 import { C_SEP, CLASS, charClass } from "./chars";
+import { setFastPath } from "./fast-path";
 import { scanChunks } from "./scan";
 import type { MatchIndex } from "./types";
 import { activate, ensureBytes, type Runtime, startRuntime } from "./wasm-runtime";
@@ -41,11 +42,7 @@ const encoder = typeof TextEncoder === "function" ? new TextEncoder() : null;
  */
 export function enablePrefilter(): boolean {
   runtime ??= startRuntime();
-  return runtime !== null;
-}
-
-/** Whether the fast path is compiled and on. */
-export function prefilterEnabled(): boolean {
+  if (runtime !== null) setFastPath(matchFast);
   return runtime !== null;
 }
 
@@ -75,13 +72,22 @@ export function prefilterMemoryBytes(): number {
 }
 
 /**
- * Appends the matches of text (as scanChunks would for [text]) to out and
- * returns true; returns false, leaving out alone, when the fast path is off
- * or text is outside [MIN_TEXT, MAX_TEXT] (unless forced).
+ * The fast path as matchChunks calls it: one string, joined only for a block
+ * whose length is in [MIN_TEXT, MAX_TEXT]; others are left to the scanner.
  */
-export function prefilterScan(ix: MatchIndex, text: string, out: number[], force = false): boolean {
+function matchFast(ix: MatchIndex, chunks: readonly string[], out: number[]): boolean {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  if (n < MIN_TEXT || n > MAX_TEXT) return false;
+  return prefilterScan(ix, chunks.length === 1 ? (chunks[0] as string) : chunks.join(""), out);
+}
+
+/**
+ * Appends the matches of text (as scanChunks would for [text]) to out and
+ * returns true; returns false, leaving out alone, when the fast path is off.
+ */
+export function prefilterScan(ix: MatchIndex, text: string, out: number[]): boolean {
   const n = text.length;
-  if (!force && (n < MIN_TEXT || n > MAX_TEXT)) return false;
   const rt = runtime;
   if (rt === null || encoder === null) return false;
   activate(rt, ix);

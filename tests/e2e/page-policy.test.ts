@@ -7,6 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
 import { launch, type Session } from "./browser";
 import { type StaticServer, serve } from "./server";
 
@@ -28,8 +29,8 @@ interface Outcome {
   highlights: number;
 }
 
-async function visit(path: string): Promise<Outcome> {
-  const page = await session.context.newPage();
+/** Makes the page keep every securitypolicyviolation it sees in window.violations. */
+async function recordViolations(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { violations: string[] }).violations = seen;
@@ -37,6 +38,11 @@ async function visit(path: string): Promise<Outcome> {
       seen.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+}
+
+async function visit(path: string): Promise<Outcome> {
+  const page = await session.context.newPage();
+  await recordViolations(page);
   await page.goto(`${server.origin}${path}`);
   await page.bringToFront();
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
@@ -74,13 +80,7 @@ test("control: WebAssembly compiled in our world on such a page is seen by the p
   // Shows the checks above can fail: the page's listener does see a compile
   // made in Termlens's isolated world.
   const page = await session.context.newPage();
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener("securitypolicyviolation", (e) =>
-      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  await recordViolations(page);
   const cdp = await session.context.newCDPSession(page);
   const worlds: number[] = [];
   cdp.on("Runtime.executionContextCreated", (e) => {

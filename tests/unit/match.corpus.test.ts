@@ -5,13 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  buildIndex,
-  enablePrefilter,
-  type MatchPattern,
-  matchChunks,
-  normalizeForm,
-} from "../../glossary/match/index";
+import { buildIndex, type MatchPattern, matchChunks, normalizeForm } from "../../glossary/match/index";
+import { enablePrefilter } from "../../glossary/match/prefilter";
 import { htmlChunks } from "../bench/extract";
 import { scaleGlossary } from "../bench/glossaries";
 import { referenceMatch } from "./match-reference";

@@ -51,7 +51,7 @@ function runFast(text: string | string[], glossary: MatchPattern[] = GLOSSARY): 
   const joined = typeof text === "string" ? text : text.join("");
   const index = buildIndex(glossary);
   const raw: number[] = [];
-  expect(enablePrefilter() && prefilterScan(index, joined, raw, true)).toBe(true);
+  expect(enablePrefilter() && prefilterScan(index, joined, raw)).toBe(true);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 3) {
     const id = index.data.ids[index.idOf[raw[i + 2] as number] as number];
