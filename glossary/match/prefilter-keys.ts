@@ -4,7 +4,7 @@
 // that start with punctuation or a non-ASCII character. The key arithmetic
 // is the one in wasm/prefilter.ts; a collision only lets a word through to
 // the exact scanner, so it costs time, never a match.
-import { fold } from "./chars";
+import { C_OTHER, charClass, fold } from "./chars";
 
 /** The one non-ASCII code unit whose fold is ASCII: the Kelvin sign, folding to "k" (a unit test checks it). */
 export const FOLDS_TO_ASCII = [0x212a];
@@ -22,7 +22,7 @@ export interface PrefilterTables {
    * over without decoding them.
    */
   lead: Int32Array;
-  /** Two bits per slot of a first word: 1 "alone", 2 "paired" (see wasm/prefilter.ts). */
+  /** Two bits per slot of a first word (see slotKey): 1 "alone", 2 "goes on", with its next token in pairs. */
   bits: Int32Array;
   bitsShift: number;
   pairs: Int32Array;
@@ -52,10 +52,10 @@ export function wordKey(s: string, i: number, e: number): number {
   return Math.imul(f, 0x9e3779b1) ^ Math.imul(z, 0x85ebca6b) ^ Math.imul(len, 0xc2b2ae35);
 }
 
-/** About 64 slots per entry keeps false hits near 1.5%; at most maxLog bits of index. */
+/** About 256 slots per entry keeps false hits near 0.4% (a common word hit by chance costs every page); at most maxLog bits of index. */
 function sized(entries: number, bitsPerSlot: number, maxLog: number): { set: Int32Array; shift: number } {
   let log = 10;
-  while (1 << log < entries * 64 && log < maxLog) log++;
+  while (1 << log < entries * 256 && log < maxLog) log++;
   return { set: new Int32Array(((1 << log) * bitsPerSlot) >>> 5), shift: 32 - log };
 }
 
@@ -72,11 +72,47 @@ export function pairBit(k1: number, k2: number, shift: number): number {
   return Math.imul(k1 ^ ((k2 << 16) | (k2 >>> 16)), PAIR_MIX) >>> shift;
 }
 
-/** A word ends plainly for the prefilter: end, a space, or ASCII punctuation other than '. */
-function plainEnd(s: string, e: number): boolean {
-  if (e >= s.length) return true;
-  const c = s.charCodeAt(e);
-  return c < 0x80 && c !== 0x27;
+/** Mixed into the key of a word whose first letter is an ASCII capital, for its slot (not its pairs). */
+const UPPER = 0x5bd1e995 | 0;
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/** Key of a first word's slot: its key, told apart by the case of its first letter. */
+export function slotKey(key: number, upper: boolean): number {
+  return upper ? key ^ UPPER : key;
+}
+
+/** Key of an ASCII character other than a letter or digit as the next token, after a gap or not. */
+export function punctKey(c: number, gap: boolean): number {
+  return Math.imul(c | (gap ? 0x100 : 0) | 0x10000, 0x2545f491);
+}
+
+/**
+ * Key of the next token when a word goes on into an apostrophe or a letter
+ * beyond ASCII (the prefilter does not read that far; it tests this key).
+ */
+export const JOIN_KEY = punctKey(0x27, false);
+
+/**
+ * What the prefilter may test after a form's first word, ending at e1:
+ * "alone" when the form ends there; "any" when punctuation beyond ASCII, or a
+ * gap and a character beyond ASCII, follow (the text passes there whatever
+ * the tables say); else the key of the next token: JOIN_KEY for an apostrophe
+ * or a letter beyond ASCII, a word after a gap (whatever follows that word:
+ * the text passes where it is not followed plainly), or an ASCII character
+ * after a gap or not.
+ */
+function nextKey(form: string, e1: number): number | "alone" | "any" {
+  if (e1 >= form.length) return "alone";
+  const c = form.charCodeAt(e1);
+  if (c === 0x27) return JOIN_KEY;
+  if (c >= 0x80) return charClass(c) === C_OTHER ? "any" : JOIN_KEY;
+  if (c !== 0x20) return punctKey(c, false);
+  const d = form.charCodeAt(e1 + 1);
+  if (d >= 0x80) return "any";
+  if (isAlnum(d)) return wordKey(form, e1 + 1, alnumEnd(form, e1 + 1));
+  return punctKey(d, true);
 }
 
 function markLead(lead: Int32Array, u: number): void {
@@ -103,13 +139,14 @@ function leadTable(first: Int32Array): Int32Array {
   return lead;
 }
 
-export function buildPrefilterTables(forms: readonly string[]): PrefilterTables {
+export function buildPrefilterTables(forms: readonly string[], caseSensitive: Uint8Array): PrefilterTables {
   const first = new Int32Array(2048);
   const alone: number[] = [];
-  const paired: number[] = [];
+  const goesOn: number[] = [];
   const pairKeys: number[] = [];
   const punctBytes = new Set<number>();
-  for (const form of forms) {
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i] as string;
     if (form === "") continue;
     const c0 = form.charCodeAt(0);
     setBit(first, fold(c0));
@@ -119,22 +156,21 @@ export function buildPrefilterTables(forms: readonly string[]): PrefilterTables 
       continue; // the scanner flags the first character itself
     }
     const k1 = wordKey(form, 0, e1);
-    // Patterns go on after the first word with " " + a plain ASCII word, or
-    // else anything: those words pass alone.
-    if (e1 < form.length && form.charCodeAt(e1) === 0x20) {
-      const e2 = alnumEnd(form, e1 + 1);
-      if (e2 > e1 + 1 && plainEnd(form, e2)) {
-        paired.push(k1);
-        pairKeys.push(k1, wordKey(form, e1 + 1, e2));
-        continue;
-      }
+    // A case-insensitive form begins words of either case; a case-sensitive
+    // one only words whose first letter has its case.
+    const next = nextKey(form, e1);
+    const keys = next === "alone" ? alone : goesOn;
+    if (caseSensitive[i] === 1) keys.push(slotKey(k1, isUpper(c0)));
+    else {
+      keys.push(k1);
+      if (isLetter(c0)) keys.push(slotKey(k1, true));
     }
-    alone.push(k1);
+    if (next !== "alone" && next !== "any") pairKeys.push(k1, next);
   }
   // 2^20 slots and 2^21 pair bits: 256 KB each at most, inside a core's L2 cache.
-  const b = sized(alone.length + paired.length, 2, 20);
+  const b = sized(alone.length + goesOn.length, 2, 20);
   for (const k of alone) setBit(b.set, slotBit(k, b.shift));
-  for (const k of paired) setBit(b.set, slotBit(k, b.shift) + 1);
+  for (const k of goesOn) setBit(b.set, slotBit(k, b.shift) + 1);
   const p = sized(pairKeys.length / 2, 1, 21);
   for (let i = 0; i < pairKeys.length; i += 2) {
     setBit(p.set, pairBit(pairKeys[i] as number, pairKeys[i + 1] as number, p.shift));

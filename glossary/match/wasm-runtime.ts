@@ -27,16 +27,7 @@ export interface Exports {
     punct: number,
     punctMode: number,
   ): void;
-  setupExact(
-    slots: number,
-    mask: number,
-    shift: number,
-    next: number,
-    formStart: number,
-    formLength: number,
-    formBytes: number,
-    caseSensitive: number,
-  ): void;
+  setupExact(slots: number, mask: number, shift: number, records: number, forms: number): void;
   scan(text: number, len: number, out: number): number;
   exact(
     text: number,
@@ -104,14 +95,16 @@ export function ensureBytes(rt: Runtime, bytes: number): void {
   }
 }
 
-/** Forms as bytes for the exact matcher: ASCII forms only (others get length -1). */
-interface FormBytes {
-  start: Int32Array;
-  length: Int32Array;
-  bytes: Uint8Array;
+/**
+ * The patterns as the exact matcher reads them: a 16-byte record each (next
+ * of its chain, form start, form length, case-sensitive) and the forms' code units.
+ */
+interface ExactTables {
+  records: Int32Array;
+  units: Uint16Array;
 }
 
-const formBytesOf = new WeakMap<MatchIndex, FormBytes>();
+const exactOf = new WeakMap<MatchIndex, ExactTables>();
 // Built at an index's first use here, not at load: where WebAssembly never
 // runs (the popup, pages whose policy forbids it) they would be wasted.
 const tablesOf = new WeakMap<MatchIndex, PrefilterTables>();
@@ -119,34 +112,32 @@ const tablesOf = new WeakMap<MatchIndex, PrefilterTables>();
 function prefilterTables(ix: MatchIndex): PrefilterTables {
   let t = tablesOf.get(ix);
   if (t === undefined) {
-    t = buildPrefilterTables(ix.forms);
+    t = buildPrefilterTables(ix.forms, ix.caseSensitive);
     tablesOf.set(ix, t);
   }
   return t;
 }
 
-function formBytes(ix: MatchIndex): FormBytes {
-  let f = formBytesOf.get(ix);
-  if (f !== undefined) return f;
+function exactTables(ix: MatchIndex): ExactTables {
+  let t = exactOf.get(ix);
+  if (t !== undefined) return t;
   const count = ix.forms.length;
-  const start = new Int32Array(count);
-  const length = new Int32Array(count);
+  const records = new Int32Array(4 * count);
   let total = 0;
   for (const form of ix.forms) total += form.length;
-  const bytes = new Uint8Array(total);
+  const units = new Uint16Array(total);
   let at = 0;
   for (let p = 0; p < count; p++) {
     const form = ix.forms[p] as string;
-    let ascii = true;
-    for (let i = 0; i < form.length && ascii; i++) ascii = form.charCodeAt(i) < 0x80;
-    start[p] = at;
-    length[p] = ascii ? form.length : -1;
-    if (!ascii) continue;
-    for (let i = 0; i < form.length; i++) bytes[at++] = form.charCodeAt(i);
+    records[4 * p] = ix.next[p] as number;
+    records[4 * p + 1] = at;
+    records[4 * p + 2] = form.length;
+    records[4 * p + 3] = ix.caseSensitive[p] as number;
+    for (let i = 0; i < form.length; i++) units[at++] = form.charCodeAt(i);
   }
-  f = { start, length, bytes: bytes.subarray(0, at) };
-  formBytesOf.set(ix, f);
-  return f;
+  t = { records, units };
+  exactOf.set(ix, t);
+  return t;
 }
 
 const align = (n: number, to: number) => Math.ceil(n / to) * to;
@@ -155,16 +146,13 @@ const align = (n: number, to: number) => Math.ceil(n / to) * to;
 export function activate(rt: Runtime, ix: MatchIndex): void {
   if (rt.active === ix) return;
   const t = prefilterTables(ix);
-  const f = formBytes(ix);
+  const e = exactTables(ix);
   const { slots, mask, shift } = ix.table;
   const pairsAt = BITS_AT + t.bits.byteLength;
   const slotsAt = align(pairsAt + t.pairs.byteLength, 64);
-  const nextAt = slotsAt + slots.byteLength;
-  const startAt = nextAt + ix.next.byteLength;
-  const lengthAt = startAt + f.start.byteLength;
-  const caseAt = lengthAt + f.length.byteLength;
-  const bytesAt = caseAt + ix.caseSensitive.byteLength;
-  rt.textAt = align(bytesAt + f.bytes.byteLength, 64);
+  const recordsAt = slotsAt + slots.byteLength;
+  const unitsAt = recordsAt + e.records.byteLength;
+  rt.textAt = align(unitsAt + e.units.byteLength, 64);
   ensureBytes(rt, rt.textAt + PAGE);
   const { i32, u8 } = rt;
   i32.set(t.first, FIRST_AT >> 2);
@@ -172,11 +160,8 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
   i32.set(t.bits, BITS_AT >> 2);
   i32.set(t.pairs, pairsAt >> 2);
   i32.set(slots, slotsAt >> 2);
-  i32.set(ix.next, nextAt >> 2);
-  i32.set(f.start, startAt >> 2);
-  i32.set(f.length, lengthAt >> 2);
-  u8.set(ix.caseSensitive, caseAt);
-  u8.set(f.bytes, bytesAt);
+  i32.set(e.records, recordsAt >> 2);
+  new Uint16Array(u8.buffer, unitsAt, e.units.length).set(e.units);
   rt.ex.setup(
     FLAGS_AT,
     FOLDS_AT,
@@ -189,6 +174,6 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
     t.punct,
     t.punctMode,
   );
-  rt.ex.setupExact(slotsAt, mask, shift, nextAt, startAt, lengthAt, bytesAt, caseAt);
+  rt.ex.setupExact(slotsAt, mask, shift, recordsAt, unitsAt);
   rt.active = ix;
 }

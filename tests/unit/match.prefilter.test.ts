@@ -11,7 +11,9 @@ import { FOLDS_TO_ASCII } from "../../glossary/match/prefilter-keys";
 import { scanChunks } from "../../glossary/match/scan";
 import { referenceMatch } from "./match-reference";
 
-// ASCII words (so whole words and word pairs reach the bit tests), the
+// ASCII words (so whole words and word pairs reach the bit tests; in both
+// cases, as case-sensitive patterns tell first words apart by the case of
+// their first letter), words followed by punctuation (as in "a/c"), the
 // Kelvin sign (folds to "k"), a title-case digraph, accented and astral
 // letters, separators ASCII and not, invisible characters, apostrophes and
 // punctuation, ASCII (more than four kinds, and control characters) and not.
@@ -19,6 +21,9 @@ const UNITS = [
   "ab",
   "ba",
   "abs",
+  "AB",
+  "Ab",
+  "/",
   "k",
   "K",
   "\u212a",

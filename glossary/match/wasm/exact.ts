@@ -1,49 +1,50 @@
-// AssemblyScript: the exact matcher for the common case, so most candidates
-// the prefilter lists never reach JavaScript. It is a copy, for pure ASCII
-// text, of extend() in ../walk.ts and verifyAt() in ../verify.ts: the same
-// hash of the normalized text, the same table, the same leftmost-longest
-// choice, the first pattern of a chain that accepts the span. At anything
-// else (a byte beyond ASCII, a word not standing after a separator or
-// punctuation) it stops and hands that candidate to the
-// JavaScript scanner, which then hands the rest back.
+// AssemblyScript: the exact matcher, so the candidates the prefilter lists
+// never reach JavaScript. It is a copy of extend() and readWord() in
+// ../walk.ts and verifyAt() in ../verify.ts on the UTF-8 text: the same
+// tokens (words with their ignorables and joining apostrophes, a possessive
+// "'s", single punctuation characters), the same hash of the normalized
+// text, the same table, the same leftmost-longest choice, the first pattern
+// of a chain that accepts the span. Offsets are kept in UTF-16 units beside
+// the bytes: a character of two or three bytes is one unit.
+//
+// It hands a candidate to the JavaScript scanner (which then hands the rest
+// back) only where a walk meets an astral character (two units, maybe a word)
+// or U+FFFD (maybe a lone surrogate before encoding).
 import { foldAscii, isAlnum, isGap } from "./bytes";
-import { APOS, decode, entry, PLAIN } from "./unicode";
+import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, PLAIN } from "./unicode";
 
 const SEED: u32 = 0x811c9dc5;
 const PRIME: u32 = 0x01000193;
 const SPACE: u32 = 32;
+const APOSTROPHE: u32 = 39;
+
+// Character classes, as in ../chars.ts, and BAIL.
+const K_OTHER: u32 = 1;
+const K_WORD: u32 = 2;
+const K_SEP: u32 = 3;
+const K_IGN: u32 = 4;
+const K_APOS: u32 = 5;
+const K_BAIL: u32 = 6;
 
 let slots: usize = 0; // i32 pairs (hash, value) of ../hash.ts
 let slotMask: u32 = 0;
 let slotShift: u32 = 0;
-let next: usize = 0; // i32 per pattern: next of its chain, -1 ends
-let formStart: usize = 0; // i32 per pattern: offset in formBytes
-let formLength: usize = 0; // i32 per pattern: length, -1 when the form is not ASCII
-let formBytes: usize = 0;
-let caseSensitive: usize = 0; // u8 per pattern
+// Per pattern, 16 bytes, so one cache line holds all a chain step reads:
+// next of its chain (-1 ends), form start (in units of forms), form length,
+// case-sensitive (0 or 1).
+let records: usize = 0;
+let forms: usize = 0; // u16 code units of the normalized forms
 
 // Results of the last exact() call.
 let resumeUnits: u32 = 0;
 let matchCount: u32 = 0;
 
-export function setupExact(
-  slotsAt: usize,
-  mask: u32,
-  shift: u32,
-  nextAt: usize,
-  startAt: usize,
-  lengthAt: usize,
-  bytesAt: usize,
-  caseAt: usize,
-): void {
+export function setupExact(slotsAt: usize, mask: u32, shift: u32, recordsAt: usize, formsAt: usize): void {
   slots = slotsAt;
   slotMask = mask;
   slotShift = shift;
-  next = nextAt;
-  formStart = startAt;
-  formLength = lengthAt;
-  formBytes = bytesAt;
-  caseSensitive = caseAt;
+  records = recordsAt;
+  forms = formsAt;
 }
 
 export function lastResume(): u32 {
@@ -64,76 +65,252 @@ function probe(h: u32): u32 {
   return v;
 }
 
-/** Whether text[start, end) (ASCII) normalizes to pattern p's form. */
+// The character classAt() or classBefore() read last: its bytes, its code
+// unit, and (classBefore) where it starts.
+let chBytes: u32 = 1;
+let chUnit: u32 = 0;
+let chStart: u32 = 0;
+
+@inline
+function asciiClass(b: u32): u32 {
+  if (isAlnum(b)) return K_WORD;
+  if (isGap(b)) return K_SEP;
+  return b == 0x27 ? K_APOS : K_OTHER;
+}
+
+/** Class of the character whose lead byte b >= 0x80 is at p. */
+function highClass(p: usize, b: u32): u32 {
+  if (b >= 0xf0 || b < 0xc0) return K_BAIL;
+  chBytes = b < 0xe0 ? 2 : 3;
+  const cp = decode(p, b);
+  chUnit = cp;
+  const f = entry(cp);
+  if ((f & ALWAYS) != 0) return K_BAIL;
+  if ((f & APOS) != 0) return K_APOS;
+  if ((f & PLAIN) != 0) return (f & NOSTART) != 0 ? K_SEP : K_OTHER;
+  return (f & NOSTART) != 0 ? K_IGN : K_WORD;
+}
+
+/** Class of the character at p; sets chBytes and chUnit. */
+@inline
+function classAt(p: usize): u32 {
+  const b = <u32>load<u8>(p);
+  if (b < 0x80) {
+    chBytes = 1;
+    chUnit = b;
+    return asciiClass(b);
+  }
+  return highClass(p, b);
+}
+
+/** Class of the character ending just before byte p > 0 of text; sets chStart and chUnit. */
+function classBefore(text: usize, p: u32): u32 {
+  let q = p - 1;
+  let b = <u32>load<u8>(text + q);
+  if (b < 0x80) {
+    chStart = q;
+    chUnit = b;
+    return asciiClass(b);
+  }
+  while (q > 0 && (b & 0xc0) == 0x80) b = <u32>load<u8>(text + --q);
+  chStart = q;
+  return highClass(text + q, b);
+}
+
+/** Class of the character before byte p, passing over ignorables; 0 at the start of the text. */
+function classBeforeSkipping(text: usize, p: u32): u32 {
+  let k: u32 = K_IGN;
+  while (k == K_IGN) {
+    if (p == 0) return 0;
+    k = classBefore(text, p);
+    p = chStart;
+  }
+  return k;
+}
+
+/** Fold of the character classAt() read last. */
+@inline
+function foldLast(): u32 {
+  return chUnit < 0x80 ? foldAscii(chUnit) : foldOf(chUnit);
+}
+
+/** Whether text[start, end) normalizes to pattern p's form. */
 function verify(text: usize, start: u32, end: u32, p: u32): bool {
-  const m = load<i32>(formLength + ((<usize>p) << 2));
-  if (m < 0) return false;
-  const form = formBytes + <usize>load<i32>(formStart + ((<usize>p) << 2));
-  const fold = load<u8>(caseSensitive + p) == 0;
+  const rec = records + ((<usize>p) << 4);
+  const form = forms + ((<usize>load<i32>(rec + 4)) << 1);
+  const m = load<i32>(rec + 8);
+  const fold = load<i32>(rec + 12) == 0;
   let f: i32 = 0;
   let q = start;
   while (q < end) {
-    let c = <u32>load<u8>(text + q);
-    q++;
-    if (isGap(c)) {
-      while (q < end && isGap(<u32>load<u8>(text + q))) q++;
+    const b = <u32>load<u8>(text + q);
+    let c: u32;
+    let k: u32;
+    if (b < 0x80) {
+      q++;
+      k = isGap(b) ? K_SEP : K_OTHER;
+      c = fold ? foldAscii(b) : b;
+    } else {
+      k = highClass(text + q, b);
+      q += chBytes;
+      if (k == K_IGN) continue;
+      c = k == K_APOS ? APOSTROPHE : fold ? foldOf(chUnit) : chUnit;
+    }
+    if (k == K_SEP) {
+      while (q < end) {
+        const k2 = classAt(text + q);
+        if (k2 != K_SEP && k2 != K_IGN) break;
+        q += chBytes;
+      }
       c = SPACE;
-    } else if (fold) c = foldAscii(c);
-    if (f >= m || <u32>load<u8>(form + f) != c) return false;
+    }
+    if (f >= m || <u32>load<u16>(form + ((<usize>f) << 1)) != c) return false;
     f++;
   }
   return f == m;
 }
 
-const STAND: u32 = 0;
-const SKIP: u32 = 1;
-const BAIL: u32 = 2;
-
-/** Character flags of the sequence whose lead byte is at p, 0 for astral ones. */
-function flagsAt(p: usize, b: u32): u32 {
-  const cp = decode(p, b);
-  return cp > 0xffff ? 0 : entry(cp);
-}
-
-/**
- * Whether the scanner stands at the ASCII letter or digit at b > 0: after a
- * separator or punctuation yes, after an apostrophe that follows a letter
- * (inside "rock'n'roll") it never does (SKIP), anything else is its to judge.
- */
-function wordStart(text: usize, b: u32): u32 {
-  let p = b - 1;
-  let c = <u32>load<u8>(text + p);
-  let apostrophe = c == 0x27;
-  if (c >= 0x80) {
-    while (p > 0 && (c & 0xc0) == 0x80) c = <u32>load<u8>(text + --p);
-    if (c < 0xc0) return BAIL;
-    const f = flagsAt(text + p, c);
-    if ((f & APOS) != 0) apostrophe = true;
-    else if ((f & PLAIN) == 0) return BAIL;
-  } else if (isAlnum(c)) return BAIL;
-  if (!apostrophe) return STAND;
-  if (p == 0) return STAND;
-  const before = <u32>load<u8>(text + p - 1);
-  if (before >= 0x80) return BAIL;
-  return isAlnum(before) ? SKIP : STAND;
-}
-
-/** Whether the character beyond ASCII at q (lead byte c) ends the word before it. */
-function endsWord(text: usize, q: u32, c: u32): bool {
-  if (c < 0xc0) return false;
-  const f = flagsAt(text + q, c);
-  if ((f & PLAIN) != 0) return true;
-  if ((f & APOS) == 0) return false;
-  // An apostrophe ends the word unless a word character follows it.
-  const after = <u32>load<u8>(text + q + (c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4));
-  return after < 0x80 && !isAlnum(after);
-}
-
 function chain(text: usize, start: u32, end: u32, head: i32): i32 {
-  for (let p = head; p >= 0; p = load<i32>(next + ((<usize>p) << 2))) {
+  for (let p = head; p >= 0; p = load<i32>(records + ((<usize>p) << 4))) {
     if (verify(text, start, end, <u32>p)) return p;
   }
   return -1;
+}
+
+// The token read last, as tok in ../walk.ts, in bytes and units; NONE: no possessive.
+const NONE: u32 = 0xffffffff;
+let tH: u32 = 0;
+let tEnd: u32 = 0;
+let tEndU: u32 = 0;
+let tNext: u32 = 0;
+let tNextU: u32 = 0;
+let tPossH: u32 = 0;
+let tPossEnd: u32 = NONE;
+let tPossEndU: u32 = 0;
+
+/** Reads the word at q (unit qu), continuing hash h; false to hand it to the scanner. */
+function readWord(text: usize, len: u32, q: u32, qu: u32, h: u32): bool {
+  let end = q;
+  let endU = qu;
+  let aposH: u32 = 0;
+  let aposEnd: u32 = NONE;
+  let aposEndU: u32 = 0;
+  let after: u32 = 0; // word units since the last joining apostrophe
+  let last: u32 = 0;
+  while (q < len) {
+    const b = <u32>load<u8>(text + q);
+    let width: u32 = 1;
+    if (b < 0x80) {
+      if (isAlnum(b)) {
+        h = (h ^ foldAscii(b)) * PRIME;
+        end = ++q;
+        endU = ++qu;
+        after++;
+        last = b;
+        continue;
+      }
+      if (b != 0x27) break;
+    } else {
+      const k = highClass(text + q, b);
+      if (k == K_BAIL) return false;
+      if (k == K_WORD) {
+        h = (h ^ foldOf(chUnit)) * PRIME;
+        q += chBytes;
+        end = q;
+        endU = ++qu;
+        after++;
+        last = chUnit;
+        continue;
+      }
+      if (k == K_IGN) {
+        q += chBytes;
+        qu++;
+        continue;
+      }
+      if (k != K_APOS) break;
+      width = chBytes;
+    }
+    // An apostrophe joins the word when a word character follows it (past ignorables).
+    let r = q + width;
+    let ru = qu + 1;
+    let k: u32 = 0;
+    while (r < len) {
+      k = classAt(text + r);
+      if (k != K_IGN) break;
+      r += chBytes;
+      ru++;
+    }
+    if (r >= len) break;
+    if (k == K_BAIL) return false; // maybe an astral letter
+    if (k != K_WORD) break;
+    aposH = h;
+    aposEnd = end;
+    aposEndU = endU;
+    after = 0;
+    h = (h ^ APOSTROPHE) * PRIME;
+    q = r;
+    qu = ru;
+  }
+  tH = h;
+  tEnd = end;
+  tEndU = endU;
+  tNext = q;
+  tNextU = qu;
+  // (last | 32) == 115: the single unit after the apostrophe is "s" or "S".
+  if (aposEnd != NONE && after == 1 && (last | 32) == 115) {
+    tPossEnd = aposEnd;
+    tPossEndU = aposEndU;
+    tPossH = aposH;
+  } else tPossEnd = NONE;
+  return true;
+}
+
+/** Reads the punctuation character (class k, just read by classAt) at q as a token, continuing hash h. */
+@inline
+function readPunct(q: u32, qu: u32, k: u32, h: u32): void {
+  tH = (h ^ (k == K_APOS ? APOSTROPHE : foldLast())) * PRIME;
+  tEnd = q + chBytes;
+  tEndU = qu + 1;
+  tNext = tEnd;
+  tNextU = tEndU;
+  tPossEnd = NONE;
+}
+
+/**
+ * Whether the scanner stands at the candidate at byte b (class k): not when
+ * it is inside a word (after a word character, or after an apostrophe that
+ * joins two), or is a separator or an ignorable. BAIL: the scanner's to judge.
+ */
+function stands(text: usize, len: u32, b: u32, k: u32): u32 {
+  if (k == K_SEP || k == K_IGN) return 0;
+  if (k == K_BAIL) return K_BAIL;
+  if (k == K_OTHER) return 1;
+  const before = classBeforeSkipping(text, b);
+  if (before == K_BAIL) return K_BAIL;
+  if (k == K_WORD) {
+    if (before == K_WORD) return 0;
+    if (before != K_APOS) return 1;
+    // After an apostrophe: inside a word when a word character stands before it.
+    const w = classBeforeSkipping(text, chStart);
+    if (w == K_BAIL) return K_BAIL;
+    return w == K_WORD ? 0 : 1;
+  }
+  // An apostrophe: inside a word between two word characters.
+  if (before != K_WORD) return 1;
+  let r = b + chBytesAt(text, b);
+  while (r < len) {
+    const a = classAt(text + r);
+    if (a == K_BAIL) return K_BAIL;
+    if (a != K_IGN) return a == K_WORD ? 0 : 1;
+    r += chBytes;
+  }
+  return 1;
+}
+
+@inline
+function chBytesAt(text: usize, b: u32): u32 {
+  classAt(text + b);
+  return chBytes;
 }
 
 /**
@@ -147,122 +324,83 @@ export function exact(text: usize, len: u32, cand: usize, k: u32, count: u32, re
   for (; k < count; k++) {
     const b = load<u32>(cand + ((<usize>k) << 3));
     const u = load<u32>(cand + ((<usize>k) << 3) + 4);
-    // Characters beyond ASCII are the scanner's (an astral one is two units
-    // whose second may matter even when the first is behind resume).
-    const c0 = <u32>load<u8>(text + b);
-    if (c0 >= 0x80) break;
+    // An astral character is two units whose second may matter even when the
+    // first is behind resume: the scanner's.
+    if (<u32>load<u8>(text + b) >= 0xf0) break;
     if (u < resume) continue;
-    // A word must stand where the scanner would: not inside a longer word.
-    if (b > 0 && isAlnum(c0)) {
-      const at = wordStart(text, b);
-      if (at == SKIP) continue;
-      if (at == BAIL) break;
-    } else if (c0 == 0x27 && b > 0) {
-      // An apostrophe between two word characters is inside a word.
-      const prev = <u32>load<u8>(text + b - 1);
-      const after = <u32>load<u8>(text + b + 1);
-      if (prev >= 0x80 || after >= 0x80) break;
-      if (isAlnum(prev) && isAlnum(after) && b + 1 < len) continue;
+    const k0 = classAt(text + b);
+    const at = stands(text, len, b, k0);
+    if (at == 0) continue;
+    if (at == K_BAIL) break;
+    let bail = false;
+    if (k0 == K_WORD) {
+      classAt(text + b); // stands() may have read other characters since
+      if (!readWord(text, len, b, u, SEED)) break;
+    } else {
+      classAt(text + b);
+      readPunct(b, u, k0, SEED);
     }
-    // The walk: tokens are ASCII words (apostrophes between letters belong
-    // to them, "'s" at the end may be a possessive) and single punctuation
-    // characters, as readWord() and readPunct() in ../walk.ts.
-    let h = SEED;
-    let q = b;
+    const giveUp = tNextU;
+    let h = tH;
     let best: i32 = -1;
     let bestEnd: u32 = 0;
     let bestResume: u32 = 0;
-    let firstEnd: u32 = 0;
-    let bail = false;
     for (;;) {
-      let c = <u32>load<u8>(text + q);
-      if (c >= 0x80) {
-        bail = true;
-        break;
-      }
-      let possH: u32 = 0;
-      let possEnd: u32 = 0; // 0: none (a word never ends at b)
-      if (isAlnum(c)) {
-        let aposH: u32 = 0;
-        let aposEnd: u32 = 0;
-        let after: u32 = 0; // characters since the last joining apostrophe
-        let last: u32 = 0;
-        for (;;) {
-          while (q < len && isAlnum(c)) {
-            h = (h ^ foldAscii(c)) * PRIME;
-            last = c;
-            after++;
-            c = <u32>load<u8>(text + ++q);
-          }
-          if (q >= len || c != 0x27) break;
-          const d = <u32>load<u8>(text + q + 1);
-          if (q + 1 >= len || !isAlnum(d)) {
-            if (q + 1 < len && d >= 0x80) bail = true; // maybe a letter beyond ASCII
-            break;
-          }
-          aposH = h;
-          aposEnd = q;
-          after = 0;
-          h = (h ^ 0x27) * PRIME;
-          c = d;
-          q++;
-        }
-        if (bail) break;
-        // A word going on into a character beyond ASCII is the scanner's to
-        // read; punctuation or a space there just ends it.
-        if (q < len && c >= 0x80 && !endsWord(text, q, c)) {
-          bail = true;
-          break;
-        }
-        if (aposEnd != 0 && after == 1 && (last | 0x20) == 0x73) {
-          possH = aposH;
-          possEnd = aposEnd;
-        }
-      } else {
-        h = (h ^ c) * PRIME;
-        q++;
-      }
-      if (firstEnd == 0) firstEnd = q;
-      if (possEnd != 0) {
-        const pv = probe(possH);
+      if (tPossEnd != NONE) {
+        const pv = probe(tPossH);
         if (pv >= 2) {
-          const p = chain(text, b, possEnd, <i32>(pv >> 1) - 1);
+          const p = chain(text, b, tPossEnd, <i32>(pv >> 1) - 1);
           if (p >= 0) {
             best = p;
-            bestEnd = possEnd;
-            bestResume = q; // past the "'s", which is not a word of its own
+            bestEnd = tPossEndU;
+            bestResume = tNextU; // past the "'s", which is not a word of its own
           }
         }
       }
       const v = probe(h);
       if (v >= 2) {
-        const p = chain(text, b, q, <i32>(v >> 1) - 1);
+        const p = chain(text, b, tEnd, <i32>(v >> 1) - 1);
         if (p >= 0) {
           best = p;
-          bestEnd = q;
-          bestResume = q;
+          bestEnd = tEndU;
+          bestResume = tEndU;
         }
       }
       if ((v & 1) == 0) break;
-      let r = q;
-      while (r < len && isGap(<u32>load<u8>(text + r))) r++;
+      let r = tNext;
+      let ru = tNextU;
+      let gap = false;
+      let c: u32 = 0;
+      while (r < len) {
+        c = classAt(text + r);
+        if (c == K_SEP) gap = true;
+        else if (c != K_IGN) break;
+        r += chBytes;
+        ru++;
+      }
       if (r >= len) break;
-      if (<u32>load<u8>(text + r) >= 0x80) {
-        bail = true; // a gap or token beyond ASCII
+      if (c == K_BAIL) {
+        bail = true;
         break;
       }
-      if (r > q) h = (h ^ SPACE) * PRIME;
-      q = r;
+      if (gap) h = (h ^ SPACE) * PRIME;
+      if (c == K_WORD) {
+        if (!readWord(text, len, r, ru, h)) {
+          bail = true;
+          break;
+        }
+      } else readPunct(r, ru, c, h);
+      h = tH;
     }
     if (bail) break;
     if (best >= 0) {
       const o = out + (<usize>n) * 12;
       store<u32>(o, u);
-      store<u32>(o + 4, u + bestEnd - b);
+      store<u32>(o + 4, bestEnd);
       store<u32>(o + 8, <u32>best);
       n++;
-      resume = u + bestResume - b;
-    } else resume = u + firstEnd - b;
+      resume = bestResume;
+    } else resume = giveUp;
   }
   resumeUnits = resume;
   matchCount = n;

@@ -16,7 +16,7 @@ import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode 
 export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
 
 // What follows an ASCII word: it ends plainly; it goes on (an apostrophe, a
-// letter beyond ASCII) so only patterns listed "alone" can start there; or
+// letter beyond ASCII: the next token JOIN_KEY of ../prefilter-keys.ts); or
 // anything may happen.
 const F_PLAIN: u32 = 0;
 const F_ALONE: u32 = 1;
@@ -24,6 +24,8 @@ const F_ANY: u32 = 2;
 
 // Word filter mixers; ../prefilter-keys.ts has the same numbers.
 const MIX: u32 = 0x27d4eb2f;
+const UPPER: u32 = 0x5bd1e995;
+const JOIN_KEY: u32 = (0x27 | 0x10000) * 0x2545f491;
 
 let first: usize = 0; // 65536-bit set: folded first code units of the patterns
 let lead: usize = 0; // 65536-bit set: first two UTF-8 bytes of characters that may start a match
@@ -100,21 +102,37 @@ function wordKey(p: usize, len: u32): u32 {
   return (f * 0x9e3779b1) ^ (z * 0x85ebca6b) ^ (len * 0xc2b2ae35);
 }
 
+/** Key of an ASCII character other than a letter or digit as the next token, after a gap or not. */
+@inline
+function pairBit(k: u32, k2: u32): bool {
+  return bitAt(pairs, ((k ^ rotl<u32>(k2, 16)) * 0x846ca68b) >> pairsShift);
+}
+
+@inline
+function punctKey(c: u32, gap: bool): u32 {
+  return (c | (gap ? <u32>0x100 : 0) | 0x10000) * 0x2545f491;
+}
+
 /**
- * Whether the plain ASCII word [at, e), whose patterns all go on with a
- * second word, is followed by a gap and a second word that some pattern pairs it with.
+ * Whether the token after the plain ASCII word ending at e, whose key is k,
+ * passes the pair filter: a word after a gap (any word not followed plainly
+ * passes), an ASCII character after a gap or not; anything beyond ASCII passes,
+ * the end of the text does not.
  */
-function pairPasses(text: usize, k: u32, e: u32): bool {
+function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
   let q = e;
   let b = <u32>load<u8>(text + q);
   while (isGap(b)) b = <u32>load<u8>(text + ++q);
-  if (b >= 0x80) return true; // a non-ASCII gap or word: let the scanner decide
-  if (q == e || !isAlnum(b)) return false;
-  let r = q + 1;
-  while (isAlnum(<u32>load<u8>(text + r))) r++;
-  if (follow(text + r) != F_PLAIN) return true;
-  const k2 = wordKey(text + q, r - q);
-  return bitAt(pairs, ((k ^ rotl<u32>(k2, 16)) * 0x846ca68b) >> pairsShift);
+  if (q >= len) return false;
+  if (b >= 0x80) return true;
+  let k2: u32;
+  if (isAlnum(b)) {
+    let r = q + 1;
+    while (isAlnum(<u32>load<u8>(text + r))) r++;
+    if (follow(text + r) != F_PLAIN) return true;
+    k2 = wordKey(text + q, r - q);
+  } else k2 = punctKey(b, q > e);
+  return pairBit(k, k2);
 }
 
 /** Bits of the 64 bytes at block that are ASCII separators. */
@@ -197,7 +215,7 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       }
       const k = wordKey(block + s, e - p - s);
       if (waiting >= 0) {
-        if (fw != F_PLAIN || bitAt(pairs, ((waitingKey ^ rotl<u32>(k, 16)) * 0x846ca68b) >> pairsShift)) {
+        if (fw != F_PLAIN || pairBit(waitingKey, k)) {
           cand |= (<u64>1) << (<u64>waiting);
         }
         waiting = -1;
@@ -206,16 +224,21 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         cand |= (<u64>1) << (<u64>s);
         continue;
       }
-      // Two bits per slot: 1 = some pattern is this word or goes on from it
-      // otherwise than with " " and a plain word; 2 = some pattern goes on
-      // with " " and a plain word (the pair filter says which).
-      const slot = ((k * MIX) >> bitsShift) << 1;
+      // Two bits per slot: 1 = some pattern is this word; 2 = some pattern
+      // goes on from it (the pair filter says with which next token). The
+      // slot's key tells words apart by the case of their first letter, for
+      // case-sensitive patterns.
+      const slot = ((((<u32>load<u8>(block + s)) - 65 < 26 ? k ^ UPPER : k) * MIX) >> bitsShift) << 1;
       const two = (load<u32>(bits + (<usize>(slot >> 5) << 2)) >> (slot & 31)) & 3;
       if ((two & 1) != 0) {
         cand |= (<u64>1) << (<u64>s);
         continue;
       }
-      if ((two & 2) == 0 || fw != F_PLAIN) continue;
+      if ((two & 2) == 0) continue;
+      if (fw == F_ALONE) {
+        if (pairBit(k, JOIN_KEY)) cand |= (<u64>1) << (<u64>s);
+        continue;
+      }
       if (!gmDone) {
         gm = gapMask(block);
         gmDone = true;
@@ -226,7 +249,7 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       if (run > 0 && q < 64 && ((m >> (<u64>q)) & 1) != 0) {
         waiting = s; // resolved at the next start, which is q
         waitingKey = k;
-      } else if (pairPasses(text, k, e)) cand |= (<u64>1) << (<u64>s);
+      } else if (nextPasses(text, len, k, e)) cand |= (<u64>1) << (<u64>s);
     }
     if (pm != 0) {
       while (pm != 0) {
