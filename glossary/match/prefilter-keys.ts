@@ -99,9 +99,9 @@ export const JOIN_KEY = punctKey(0x27, false);
  * "alone" when the form ends there; "any" when punctuation beyond ASCII, or a
  * gap and a character beyond ASCII, follow (the text passes there whatever
  * the tables say); else the key of the next token: JOIN_KEY for an apostrophe
- * or a letter beyond ASCII, a word after a gap (whatever follows that word:
- * the text passes where it is not followed plainly), or an ASCII character
- * after a gap or not.
+ * or a letter beyond ASCII, a word after a gap (its ASCII letters and digits,
+ * whatever follows them: the prefilter tests the same run of the text), or
+ * an ASCII character after a gap or not.
  */
 function nextKey(form: string, e1: number): number | "alone" | "any" {
   if (e1 >= form.length) return "alone";

@@ -115,9 +115,10 @@ function punctKey(c: u32, gap: bool): u32 {
 
 /**
  * Whether the token after the plain ASCII word ending at e, whose key is k,
- * passes the pair filter: a word after a gap (any word not followed plainly
- * passes), an ASCII character after a gap or not; anything beyond ASCII passes,
- * the end of the text does not.
+ * passes the pair filter: a word after a gap (its ASCII letters and digits, as
+ * the tables key it whatever follows them, unless an ignorable or a letter
+ * folding to ASCII makes them a different word), an ASCII character after a
+ * gap or not; anything beyond ASCII passes, the end of the text does not.
  */
 function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
   let q = e;
@@ -129,7 +130,7 @@ function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
   if (isAlnum(b)) {
     let r = q + 1;
     while (isAlnum(<u32>load<u8>(text + r))) r++;
-    if (follow(text + r) != F_PLAIN) return true;
+    if (follow(text + r) == F_ANY) return true;
     k2 = wordKey(text + q, r - q);
   } else k2 = punctKey(b, q > e);
   return pairBit(k, k2);
@@ -215,7 +216,7 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       }
       const k = wordKey(block + s, e - p - s);
       if (waiting >= 0) {
-        if (fw != F_PLAIN || pairBit(waitingKey, k)) {
+        if (fw == F_ANY || pairBit(waitingKey, k)) {
           cand |= (<u64>1) << (<u64>waiting);
         }
         waiting = -1;
