@@ -11,7 +11,9 @@ const FLAGS_AT = PAGE;
 const FOLDS_AT = 2 * PAGE;
 const FIRST_AT = 4 * PAGE;
 const LEAD_AT = FIRST_AT + 8192;
-const BITS_AT = LEAD_AT + 8192;
+/** The prefilter's list of a block's words that go on (wasm/prefilter.ts: 32 of 16 bytes). */
+const SCRATCH_AT = LEAD_AT + 8192;
+const BITS_AT = SCRATCH_AT + 512;
 
 export interface Exports {
   memory: WebAssembly.Memory;
@@ -26,6 +28,7 @@ export interface Exports {
     pairsShift: number,
     punct: number,
     punctMode: number,
+    scratch: number,
   ): void;
   setupExact(slots: number, mask: number, shift: number, records: number, forms: number): void;
   scan(text: number, len: number, out: number): number;
@@ -173,6 +176,7 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
     t.pairsShift,
     t.punct,
     t.punctMode,
+    SCRATCH_AT,
   );
   rt.ex.setupExact(slotsAt, mask, shift, recordsAt, unitsAt);
   rt.active = ix;

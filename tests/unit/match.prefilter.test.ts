@@ -155,9 +155,49 @@ describe("prefilter", () => {
     ],
     ["a pattern starting with NUL", `${filler}\u0000z`, ["\u0000z"], 1],
     ["no match in the zero bytes after the text", filler, ["\u0000", "("], 0],
+    ["a case-insensitive word in capitals", `${filler}All ALL all`, ["all"], 3],
+    [
+      "first word followed by punctuation",
+      `${filler}a/c separation aftercare, a c`,
+      ["a/c separation aftercare"],
+      1,
+    ],
+    ["first word, a gap and punctuation", `${filler}vitamin (D) vitamin D`, ["vitamin (d)"], 1],
+    ["digits and a comma", `${filler}1,2 dimethylhydrazine 1 2`, ["1,2 dimethylhydrazine"], 1],
+    ["first word joined by a curly apostrophe", `${filler}Down\u2019s syndrome`, ["down's syndrome"], 1],
+    [
+      "first word going on into a letter beyond ASCII",
+      `${filler}a\u03b22m amyloidosis`,
+      ["a\u03b22m amyloidosis"],
+      1,
+    ],
+    ["a pair across a long run of spaces", `${filler}renal${" ".repeat(150)}disease`, ["renal disease"], 1],
+    [
+      "punctuation after a long run of spaces",
+      `${filler}version${" ".repeat(100)}, fetal`,
+      ["version, fetal"],
+      0,
+    ],
+    ["a second word with a soft hyphen", `${filler}the sto\u00adry`, ["the story"], 1],
+    ["a second word with the Kelvin sign", `${filler}the wor\u212a`, ["the work"], 1],
+    ["a second word going on into a letter beyond ASCII", `${filler}the caf\u00e9`, ["the caf\u00e9"], 1],
   ];
   it.each(cases)("%s", (_, text, terms, count) => {
     const g = terms.map((t) => ({ id: t, text: t, caseSensitive: false }));
+    const got = fast(g, text);
+    expect(got).toEqual(slow(g, text));
+    expect(got.length / 3).toBe(count);
+  });
+
+  // Case-sensitive first words are told apart by the case of their first letter.
+  const sensitive: [string, string, string[], number][] = [
+    ["an abbreviation is not the lowercase word", `${filler}is Is IS`, ["IS"], 1],
+    ["a lowercase-first abbreviation", `${filler}ph PH pH Ph`, ["pH"], 1],
+    ["an abbreviation starting with a digit", `${filler}5ht 5HT`, ["5HT"], 1],
+    ["an abbreviation going on", `${filler}all cells ALL cells`, ["ALL cells"], 1],
+  ];
+  it.each(sensitive)("case-sensitive: %s", (_, text, terms, count) => {
+    const g = terms.map((t) => ({ id: t, text: t, caseSensitive: true }));
     const got = fast(g, text);
     expect(got).toEqual(slow(g, text));
     expect(got.length / 3).toBe(count);

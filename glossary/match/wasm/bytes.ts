@@ -18,3 +18,17 @@ export function isGap(b: u32): bool {
 export function foldAscii(b: u32): u32 {
   return b - 65 < 26 ? b | 0x20 : b;
 }
+
+/** Bits of the 64 bytes at p (any address) that are ASCII separators. */
+export function gapMask(p: usize): u64 {
+  let gm: u64 = 0;
+  for (let k: u32 = 0; k < 4; k++) {
+    const v = v128.load(p + (k << 4));
+    const gap = v128.or(
+      v128.or(i8x16.eq(v, i8x16.splat(0x20)), i8x16.eq(v, i8x16.splat(0x2d))),
+      i8x16.lt_u(i8x16.sub(v, i8x16.splat(9)), i8x16.splat(5)),
+    );
+    gm |= (<u64>i8x16.bitmask(gap)) << (<u64>(k << 4));
+  }
+  return gm;
+}

@@ -10,7 +10,7 @@
 // It hands a candidate to the JavaScript scanner (which then hands the rest
 // back) only where a walk meets an astral character (two units, maybe a word)
 // or U+FFFD (maybe a lone surrogate before encoding).
-import { foldAscii, isAlnum, isGap } from "./bytes";
+import { foldAscii, gapMask, isAlnum, isGap } from "./bytes";
 import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, PLAIN } from "./unicode";
 
 const SEED: u32 = 0x811c9dc5;
@@ -371,6 +371,14 @@ export function exact(text: usize, len: u32, cand: usize, k: u32, count: u32, re
       let ru = tNextU;
       let gap = false;
       let c: u32 = 0;
+      // Page text has long runs of spaces (indentation): 64 bytes per step.
+      for (;;) {
+        const run = <u32>ctz(~gapMask(text + r));
+        r += run;
+        ru += run;
+        if (run != 0) gap = true;
+        if (run < 64) break;
+      }
       while (r < len) {
         c = classAt(text + r);
         if (c == K_SEP) gap = true;

@@ -10,7 +10,7 @@
 // non-ASCII character. Every offset where the JavaScript scanner could find a
 // match is listed; most words of a page are not, which is the whole saving.
 
-import { isAlnum, isGap } from "./bytes";
+import { gapMask, isAlnum, isGap } from "./bytes";
 import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode } from "./unicode";
 
 export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
@@ -37,6 +37,7 @@ let pairsShift: u32 = 0;
 // up to four packed in punct (1; unused bytes 0xFF, which UTF-8 never has),
 // or more (2: every such byte of the text is tested against the first set).
 let punct: u32 = 0xffffffff;
+let goesOn: usize = 0; // scratch: the words of a block that go on, 16 bytes each
 let punctMode: u32 = 0;
 
 export function setup(
@@ -50,7 +51,9 @@ export function setup(
   pShift: u32,
   punctBytes: u32,
   punctHow: u32,
+  scratchAt: usize,
 ): void {
+  goesOn = scratchAt;
   setupUnicode(flagsAt, foldsAt);
   first = firstAt;
   lead = leadAt;
@@ -121,10 +124,15 @@ function punctKey(c: u32, gap: bool): u32 {
  * gap or not; anything beyond ASCII passes, the end of the text does not.
  */
 function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
+  // Page text has long runs of spaces (indentation): 64 bytes per step.
   let q = e;
-  let b = <u32>load<u8>(text + q);
-  while (isGap(b)) b = <u32>load<u8>(text + ++q);
+  for (;;) {
+    const run = <u32>ctz(~gapMask(text + q));
+    q += run;
+    if (run < 64) break;
+  }
   if (q >= len) return false;
+  const b = <u32>load<u8>(text + q);
   if (b >= 0x80) return true;
   let k2: u32;
   if (isAlnum(b)) {
@@ -134,20 +142,6 @@ function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
     k2 = wordKey(text + q, r - q);
   } else k2 = punctKey(b, q > e);
   return pairBit(k, k2);
-}
-
-/** Bits of the 64 bytes at block that are ASCII separators. */
-function gapMask(block: usize): u64 {
-  let gm: u64 = 0;
-  for (let k: u32 = 0; k < 4; k++) {
-    const v = v128.load(block + (k << 4));
-    const gap = v128.or(
-      v128.or(i8x16.eq(v, i8x16.splat(0x20)), i8x16.eq(v, i8x16.splat(0x2d))),
-      i8x16.lt_u(i8x16.sub(v, i8x16.splat(9)), i8x16.splat(5)),
-    );
-    gm |= (<u64>i8x16.bitmask(gap)) << (<u64>(k << 4));
-  }
-  return gm;
 }
 
 /**
@@ -175,8 +169,6 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let m: u64 = 0;
     let hi: u64 = 0;
     let pm: u64 = 0;
-    let gm: u64 = 0; // ASCII separators, computed when a word first needs them
-    let gmDone = false;
     for (let k: u32 = 0; k < 4; k++) {
       const v = v128.load(block + (k << 4));
       // Unsigned range checks as one signed compare each: shifting the range
@@ -197,10 +189,11 @@ export function scan(text: usize, len: u32, out: usize): u32 {
     let cand: u64 = 0;
     let starts = m & ~((m << 1) | carry);
     carry = m >> 63;
-    // A word whose patterns all go on with a second word waits for that word,
-    // the next start in this block, whose key is computed anyway.
-    let waiting: i32 = -1; // its start in the block
-    let waitingKey: u32 = 0;
+    // Two loops: the first reads every word's table bits without branching
+    // on them (which words pass is as good as random to the branch
+    // predictor) and lists the words that go on; the second tests those
+    // against their next token.
+    let goers: u32 = 0;
     while (starts != 0) {
       const s = <u32>ctz(starts);
       starts &= starts - 1;
@@ -210,47 +203,48 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         while (isAlnum(<u32>load<u8>(text + e))) e++;
       }
       const fw = follow(text + e);
-      if (fw == F_ANY && waiting < 0) {
-        cand |= (<u64>1) << (<u64>s);
-        continue;
-      }
       const k = wordKey(block + s, e - p - s);
-      if (waiting >= 0) {
-        if (fw == F_ANY || pairBit(waitingKey, k)) {
-          cand |= (<u64>1) << (<u64>waiting);
-        }
-        waiting = -1;
-      }
-      if (fw == F_ANY) {
-        cand |= (<u64>1) << (<u64>s);
-        continue;
-      }
       // Two bits per slot: 1 = some pattern is this word; 2 = some pattern
       // goes on from it (the pair filter says with which next token). The
       // slot's key tells words apart by the case of their first letter, for
       // case-sensitive patterns.
       const slot = ((((<u32>load<u8>(block + s)) - 65 < 26 ? k ^ UPPER : k) * MIX) >> bitsShift) << 1;
       const two = (load<u32>(bits + (<usize>(slot >> 5) << 2)) >> (slot & 31)) & 3;
-      if ((two & 1) != 0) {
-        cand |= (<u64>1) << (<u64>s);
-        continue;
+      cand |= select<u64>((<u64>1) << (<u64>s), 0, (two & 1) != 0 || fw == F_ANY);
+      const row = goesOn + (<usize>goers << 4);
+      store<u32>(row, s);
+      store<u32>(row + 4, e);
+      store<u32>(row + 8, k);
+      store<u32>(row + 12, fw);
+      goers += <u32>(two == 2 && fw != F_ANY);
+    }
+    if (goers != 0) {
+      const gm = gapMask(block);
+      for (let i: u32 = 0; i < goers; i++) {
+        const row = goesOn + (<usize>i << 4);
+        const s = load<u32>(row);
+        const e = load<u32>(row + 4);
+        const k = load<u32>(row + 8);
+        const fw = load<u32>(row + 12);
+        const g = e - p; // the word's end, in the block
+        const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 64;
+        const q = g + run; // the next token, in the block
+        let passes: bool;
+        if (fw == F_ALONE) passes = pairBit(k, JOIN_KEY);
+        else if (q >= 64) passes = nextPasses(text, len, k, e);
+        else {
+          const c = <u32>load<u8>(block + q);
+          if (p + q >= len) passes = false;
+          else if (c >= 0x80) passes = true;
+          else if (((m >> (<u64>q)) & 1) == 0) passes = pairBit(k, punctKey(c, run > 0));
+          else {
+            const qe = q + <u32>ctz(~(m >> (<u64>q))); // the next word's end
+            if (qe >= 64) passes = nextPasses(text, len, k, e);
+            else passes = follow(block + qe) == F_ANY || pairBit(k, wordKey(block + q, qe - q));
+          }
+        }
+        cand |= select<u64>((<u64>1) << (<u64>s), 0, passes);
       }
-      if ((two & 2) == 0) continue;
-      if (fw == F_ALONE) {
-        if (pairBit(k, JOIN_KEY)) cand |= (<u64>1) << (<u64>s);
-        continue;
-      }
-      if (!gmDone) {
-        gm = gapMask(block);
-        gmDone = true;
-      }
-      const g = e - p; // the word's end, in the block
-      const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 0;
-      const q = g + run; // the next token, in the block
-      if (run > 0 && q < 64 && ((m >> (<u64>q)) & 1) != 0) {
-        waiting = s; // resolved at the next start, which is q
-        waitingKey = k;
-      } else if (nextPasses(text, len, k, e)) cand |= (<u64>1) << (<u64>s);
     }
     if (pm != 0) {
       while (pm != 0) {
