@@ -11,9 +11,9 @@ const FLAGS_AT = PAGE;
 const FOLDS_AT = 2 * PAGE;
 const FIRST_AT = 4 * PAGE;
 const LEAD_AT = FIRST_AT + 8192;
-/** The prefilter's list of a block's words that go on (wasm/prefilter.ts: 32 of 16 bytes). */
+/** The prefilter's scratch (wasm/prefilter.ts): a block's words that go on (32 of 16 bytes), its words' keys (64 of 8). */
 const SCRATCH_AT = LEAD_AT + 8192;
-const BITS_AT = SCRATCH_AT + 512;
+const BITS_AT = SCRATCH_AT + 1024;
 
 export interface Exports {
   memory: WebAssembly.Memory;

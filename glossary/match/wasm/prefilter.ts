@@ -10,7 +10,7 @@
 // non-ASCII character. Every offset where the JavaScript scanner could find a
 // match is listed; most words of a page are not, which is the whole saving.
 
-import { gapMask, isAlnum, isGap } from "./bytes";
+import { alnumMask16, gapMask, gapMask16, isAlnum, isGap } from "./bytes";
 import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode } from "./unicode";
 
 export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
@@ -38,6 +38,7 @@ let pairsShift: u32 = 0;
 // or more (2: every such byte of the text is tested against the first set).
 let punct: u32 = 0xffffffff;
 let goesOn: usize = 0; // scratch: the words of a block that go on, 16 bytes each
+let keys: usize = 0; // scratch: key and follow of the word starting at each byte of a block, 8 bytes each
 let punctMode: u32 = 0;
 
 export function setup(
@@ -54,6 +55,7 @@ export function setup(
   scratchAt: usize,
 ): void {
   goesOn = scratchAt;
+  keys = scratchAt + 512;
   setupUnicode(flagsAt, foldsAt);
   first = firstAt;
   lead = leadAt;
@@ -124,24 +126,27 @@ function punctKey(c: u32, gap: bool): u32 {
  * gap or not; anything beyond ASCII passes, the end of the text does not.
  */
 function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
-  // Page text has long runs of spaces (indentation): 64 bytes per step.
+  // Page text has long runs of spaces (indentation): 16 bytes per step.
   let q = e;
   for (;;) {
-    const run = <u32>ctz(~gapMask(text + q));
+    const run = <u32>ctz(~gapMask16(text + q));
     q += run;
-    if (run < 64) break;
+    if (run < 16) break;
   }
   if (q >= len) return false;
   const b = <u32>load<u8>(text + q);
   if (b >= 0x80) return true;
-  let k2: u32;
-  if (isAlnum(b)) {
-    let r = q + 1;
-    while (isAlnum(<u32>load<u8>(text + r))) r++;
-    if (follow(text + r) == F_ANY) return true;
-    k2 = wordKey(text + q, r - q);
-  } else k2 = punctKey(b, q > e);
-  return pairBit(k, k2);
+  // A word or a punctuation character: both keys, then a select, as which
+  // it is is as good as random to the branch predictor.
+  let r = q;
+  for (;;) {
+    const run = <u32>ctz(~alnumMask16(text + r));
+    r += run;
+    if (run < 16) break;
+  }
+  const word = r > q;
+  if (word && follow(text + r) == F_ANY) return true;
+  return pairBit(k, select<u32>(wordKey(text + q, r - q), punctKey(b, q > e), word));
 }
 
 /**
@@ -217,33 +222,27 @@ export function scan(text: usize, len: u32, out: usize): u32 {
       store<u32>(row + 8, k);
       store<u32>(row + 12, fw);
       goers += <u32>(two == 2 && fw != F_ANY);
+      // Every word's key and follow, by start, for the words before it.
+      store<u32>(keys + (<usize>s << 3), k);
+      store<u32>(keys + (<usize>s << 3) + 4, fw);
     }
     if (goers != 0) {
       const gm = gapMask(block);
       for (let i: u32 = 0; i < goers; i++) {
         const row = goesOn + (<usize>i << 4);
-        const s = load<u32>(row);
         const e = load<u32>(row + 4);
         const k = load<u32>(row + 8);
-        const fw = load<u32>(row + 12);
         const g = e - p; // the word's end, in the block
-        const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 64;
+        const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 0;
         const q = g + run; // the next token, in the block
         let passes: bool;
-        if (fw == F_ALONE) passes = pairBit(k, JOIN_KEY);
-        else if (q >= 64) passes = nextPasses(text, len, k, e);
-        else {
-          const c = <u32>load<u8>(block + q);
-          if (p + q >= len) passes = false;
-          else if (c >= 0x80) passes = true;
-          else if (((m >> (<u64>q)) & 1) == 0) passes = pairBit(k, punctKey(c, run > 0));
-          else {
-            const qe = q + <u32>ctz(~(m >> (<u64>q))); // the next word's end
-            if (qe >= 64) passes = nextPasses(text, len, k, e);
-            else passes = follow(block + qe) == F_ANY || pairBit(k, wordKey(block + q, qe - q));
-          }
-        }
-        cand |= select<u64>((<u64>1) << (<u64>s), 0, passes);
+        if (load<u32>(row + 12) == F_ALONE) passes = pairBit(k, JOIN_KEY);
+        else if (run > 0 && q < 64 && ((m >> (<u64>q)) & 1) != 0) {
+          // After a gap, a word starting in this block: its key is known.
+          const next = keys + (<usize>q << 3);
+          passes = load<u32>(next + 4) == F_ANY || pairBit(k, load<u32>(next));
+        } else passes = nextPasses(text, len, k, e);
+        cand |= select<u64>((<u64>1) << (<u64>load<u32>(row)), 0, passes);
       }
     }
     if (pm != 0) {
