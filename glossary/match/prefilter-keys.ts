@@ -31,6 +31,8 @@ export interface PrefilterTables {
   punct: number;
   /** 0: no form begins so; 1: those in punct; 2: more than four, every such byte of a text is tested. */
   punctMode: number;
+  /** 128-bit set of those bytes that make a form alone; for the others the pair filter tests the next token. */
+  punctAlone: Int32Array;
 }
 
 function isAlnum(c: number): boolean {
@@ -94,8 +96,14 @@ export function punctKey(c: number, gap: boolean): number {
  */
 export const JOIN_KEY = punctKey(0x27, false);
 
+/** Key of a form's first token when it is an ASCII punctuation character, for its pairs. */
+export function punctFirstKey(c: number): number {
+  return punctKey(c, false) ^ 0x68e31da4;
+}
+
 /**
- * What the prefilter may test after a form's first word, ending at e1:
+ * What the prefilter may test after a form's first token, ending at e1 (a
+ * word; or, afterPunct, an ASCII punctuation character):
  * "alone" when the form ends there; "any" when punctuation beyond ASCII, or a
  * gap and a character beyond ASCII, follow (the text passes there whatever
  * the tables say); else the key of the next token: JOIN_KEY for an apostrophe
@@ -103,11 +111,17 @@ export const JOIN_KEY = punctKey(0x27, false);
  * whatever follows them: the prefilter tests the same run of the text), or
  * an ASCII character after a gap or not.
  */
-function nextKey(form: string, e1: number): number | "alone" | "any" {
+function nextKey(form: string, e1: number, afterPunct: boolean): number | "alone" | "any" {
   if (e1 >= form.length) return "alone";
   const c = form.charCodeAt(e1);
-  if (c === 0x27) return JOIN_KEY;
-  if (c >= 0x80) return charClass(c) === C_OTHER ? "any" : JOIN_KEY;
+  if (afterPunct) {
+    // After a punctuation character the prefilter reads the next token as it is.
+    if (c >= 0x80) return "any";
+    if (isAlnum(c)) return wordKey(form, e1, alnumEnd(form, e1));
+  } else {
+    if (c === 0x27) return JOIN_KEY;
+    if (c >= 0x80) return charClass(c) === C_OTHER ? "any" : JOIN_KEY;
+  }
   if (c !== 0x20) return punctKey(c, false);
   const d = form.charCodeAt(e1 + 1);
   if (d >= 0x80) return "any";
@@ -145,6 +159,7 @@ export function buildPrefilterTables(forms: readonly string[], caseSensitive: Ui
   const goesOn: number[] = [];
   const pairKeys: number[] = [];
   const punctBytes = new Set<number>();
+  const punctAlone = new Int32Array(4);
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i] as string;
     if (form === "") continue;
@@ -152,13 +167,19 @@ export function buildPrefilterTables(forms: readonly string[], caseSensitive: Ui
     setBit(first, fold(c0));
     const e1 = alnumEnd(form, 0);
     if (e1 === 0) {
-      if (c0 < 0x80) punctBytes.add(c0);
-      continue; // the scanner flags the first character itself
+      // The prefilter lists such a character when the token after it may go on
+      // with the form (non-ASCII first characters: when it may begin a form).
+      if (c0 >= 0x80) continue;
+      punctBytes.add(c0);
+      const next = form.length === 1 ? "alone" : nextKey(form, 1, true);
+      if (next === "alone") setBit(punctAlone, c0);
+      else if (next !== "any") pairKeys.push(punctFirstKey(c0), next);
+      continue;
     }
     const k1 = wordKey(form, 0, e1);
     // A case-insensitive form begins words of either case; a case-sensitive
     // one only words whose first letter has its case.
-    const next = nextKey(form, e1);
+    const next = nextKey(form, e1, false);
     const keys = next === "alone" ? alone : goesOn;
     if (caseSensitive[i] === 1) keys.push(slotKey(k1, isUpper(c0)));
     else {
@@ -190,5 +211,6 @@ export function buildPrefilterTables(forms: readonly string[], caseSensitive: Ui
     pairsShift: p.shift,
     punct,
     punctMode: bytes.length === 0 ? 0 : bytes.length <= 4 ? 1 : 2,
+    punctAlone,
   };
 }

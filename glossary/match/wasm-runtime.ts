@@ -13,7 +13,8 @@ const FIRST_AT = 4 * PAGE;
 const LEAD_AT = FIRST_AT + 8192;
 /** The prefilter's scratch (wasm/prefilter.ts): a block's words that go on (32 of 16 bytes), its words' keys (64 of 8). */
 const SCRATCH_AT = LEAD_AT + 8192;
-const BITS_AT = SCRATCH_AT + 1024;
+const PUNCT_ALONE_AT = SCRATCH_AT + 1024;
+const BITS_AT = PUNCT_ALONE_AT + 64;
 
 export interface Exports {
   memory: WebAssembly.Memory;
@@ -29,6 +30,7 @@ export interface Exports {
     punct: number,
     punctMode: number,
     scratch: number,
+    punctAlone: number,
   ): void;
   setupExact(slots: number, mask: number, shift: number, records: number, forms: number): void;
   scan(text: number, len: number, out: number): number;
@@ -160,6 +162,7 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
   const { i32, u8 } = rt;
   i32.set(t.first, FIRST_AT >> 2);
   i32.set(t.lead, LEAD_AT >> 2);
+  i32.set(t.punctAlone, PUNCT_ALONE_AT >> 2);
   i32.set(t.bits, BITS_AT >> 2);
   i32.set(t.pairs, pairsAt >> 2);
   i32.set(slots, slotsAt >> 2);
@@ -177,6 +180,7 @@ export function activate(rt: Runtime, ix: MatchIndex): void {
     t.punct,
     t.punctMode,
     SCRATCH_AT,
+    PUNCT_ALONE_AT,
   );
   rt.ex.setupExact(slotsAt, mask, shift, recordsAt, unitsAt);
   rt.active = ix;

@@ -155,6 +155,10 @@ describe("prefilter", () => {
     ],
     ["a pattern starting with NUL", `${filler}\u0000z`, ["\u0000z"], 1],
     ["no match in the zero bytes after the text", filler, ["\u0000", "("], 0],
+    ["a pattern starting with a quote", `${filler}"a" "lop" ear "lop"`, ['"lop" ear'], 1],
+    ["punctuation starting a pattern, then a gap", `${filler}( a) ( b) (b)`, ["( b)"], 1],
+    ["punctuation that is a pattern alone", `${filler}a # b #`, ["#"], 2],
+    ["punctuation then punctuation", `${filler}(( a (a ((a`, ["((a"], 1],
     ["a case-insensitive word in capitals", `${filler}All ALL all`, ["all"], 3],
     [
       "first word followed by punctuation",

@@ -26,6 +26,7 @@ const F_ANY: u32 = 2;
 const MIX: u32 = 0x27d4eb2f;
 const UPPER: u32 = 0x5bd1e995;
 const JOIN_KEY: u32 = (0x27 | 0x10000) * 0x2545f491;
+const PUNCT_FIRST: u32 = 0x68e31da4;
 
 let first: usize = 0; // 65536-bit set: folded first code units of the patterns
 let lead: usize = 0; // 65536-bit set: first two UTF-8 bytes of characters that may start a match
@@ -37,6 +38,7 @@ let pairsShift: u32 = 0;
 // up to four packed in punct (1; unused bytes 0xFF, which UTF-8 never has),
 // or more (2: every such byte of the text is tested against the first set).
 let punct: u32 = 0xffffffff;
+let punctAlone: usize = 0; // 128-bit set: punctuation bytes that are a form alone
 let goesOn: usize = 0; // scratch: the words of a block that go on, 16 bytes each
 let keys: usize = 0; // scratch: key and follow of the word starting at each byte of a block, 8 bytes each
 let punctMode: u32 = 0;
@@ -53,7 +55,9 @@ export function setup(
   punctBytes: u32,
   punctHow: u32,
   scratchAt: usize,
+  punctAloneAt: usize,
 ): void {
+  punctAlone = punctAloneAt;
   goesOn = scratchAt;
   keys = scratchAt + 512;
   setupUnicode(flagsAt, foldsAt);
@@ -250,7 +254,10 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         const s = <u32>ctz(pm);
         pm &= pm - 1;
         const b = <u32>load<u8>(block + s);
-        if (b != 0x2d && bitAt(first, b)) cand |= (<u64>1) << (<u64>s);
+        if (b == 0x2d || !bitAt(first, b)) continue;
+        if (bitAt(punctAlone, b) || nextPasses(text, len, punctKey(b, false) ^ PUNCT_FIRST, p + s + 1)) {
+          cand |= (<u64>1) << (<u64>s);
+        }
       }
     }
     let cont: u64 = 0;
