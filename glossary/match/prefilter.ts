@@ -2,9 +2,10 @@
 // the UTF-8 bytes of the text lists the few offsets where a match may start
 // (every offset where one does: see prefilter-keys.ts and the header of
 // wasm/prefilter.ts); the exact matcher in WebAssembly (wasm/exact.ts)
-// settles those in plain ASCII text, and hands the others to the JavaScript
-// scanner (scan.ts), which runs from the last separator before each. Most of
-// the text is never read by JavaScript.
+// settles those, and hands to the JavaScript scanner (scan.ts) only those
+// whose walk meets an astral character or U+FFFD (maybe a lone surrogate
+// before encoding); the scanner runs from the last separator before each.
+// Otherwise JavaScript never reads the text.
 //
 // The JavaScript scanner alone reads every character (about 350 MB/s here at
 // best, below V8's own RegExp engine); the SIMD pass reads 64 bytes per step.

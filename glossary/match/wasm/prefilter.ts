@@ -2,13 +2,15 @@
 // JavaScript side is ../prefilter.ts, which also explains the contract.
 //
 // One pass over the UTF-8 bytes of a text, 64 bytes at a time with SIMD,
-// that lists the UTF-16 offsets where a match may start: ASCII words whose
-// first word (and, when all patterns starting with it go on with a second
-// word, the pair) passes a Bloom-like bit test, words that end in something
-// unusual (an apostrophe, a letter or a zero-width character outside ASCII),
-// and characters that begin a pattern starting with punctuation or a
-// non-ASCII character. Every offset where the JavaScript scanner could find a
-// match is listed; most words of a page are not, which is the whole saving.
+// that lists the UTF-16 offsets where a match may start: ASCII words that
+// pass a Bloom-like bit test keyed by the word and the case of its first
+// letter (a pattern is the word; or some pattern goes on from it, and then the
+// pair of the word and its next token, a word or a punctuation character,
+// must pass a second test); words that run into a zero-width character or
+// an astral one; ASCII punctuation that begins patterns, when its next token
+// passes the pair test; and non-ASCII characters that may begin a pattern.
+// Every offset where the JavaScript scanner could find a match is listed; most
+// words of a page are not, which is the whole saving.
 
 import { alnumMask16, gapMask, gapMask16, isAlnum, isGap } from "./bytes";
 import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode } from "./unicode";
