@@ -1,9 +1,11 @@
 // The tables the WebAssembly prefilter (wasm/prefilter.ts) reads, built from
-// the normalized forms: which ASCII first words may begin a match alone or
-// only with a given second word, and which first characters begin patterns
-// that start with punctuation or a non-ASCII character. The key arithmetic
-// is the one in wasm/prefilter.ts; a collision only lets a word through to
-// the exact scanner, so it costs time, never a match.
+// the normalized forms: which ASCII first words (told apart by the case of
+// their first letter) are a pattern or go on into one, and then with which
+// next token (a word or a punctuation character); which ASCII punctuation
+// characters begin patterns, alone or with which next token; which non-ASCII
+// characters may begin a match. The key arithmetic is the one in
+// wasm/prefilter.ts; a collision only lets a word through to the exact
+// matcher, so it costs time, never a match.
 import { C_OTHER, charClass, fold } from "./chars";
 
 /** The one non-ASCII code unit whose fold is ASCII: the Kelvin sign, folding to "k" (a unit test checks it). */
@@ -46,7 +48,7 @@ function alnumEnd(s: string, i: number): number {
 }
 
 /** Key of the ASCII word s[i, e), as wordKey in wasm/prefilter.ts computes it from bytes. */
-export function wordKey(s: string, i: number, e: number): number {
+function wordKey(s: string, i: number, e: number): number {
   const len = e - i;
   let f = 0;
   for (let k = 0; k < 4 && k < len; k++) f |= (s.charCodeAt(i + k) | 0x20) << (8 * k);
@@ -65,12 +67,12 @@ function setBit(set: Int32Array, k: number): void {
   set[k >>> 5] = (set[k >>> 5] as number) | (1 << (k & 31));
 }
 
-/** Bit of the "alone" flag of a first word's slot; the "paired" flag is the next bit. */
-export function slotBit(key: number, shift: number): number {
+/** Bit of the "alone" flag of a first word's slot; the "goes on" flag is the next bit. */
+function slotBit(key: number, shift: number): number {
   return (Math.imul(key, MIX) >>> shift) << 1;
 }
 
-export function pairBit(k1: number, k2: number, shift: number): number {
+function pairBit(k1: number, k2: number, shift: number): number {
   return Math.imul(k1 ^ ((k2 << 16) | (k2 >>> 16)), PAIR_MIX) >>> shift;
 }
 
@@ -81,12 +83,12 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /** Key of a first word's slot: its key, told apart by the case of its first letter. */
-export function slotKey(key: number, upper: boolean): number {
+function slotKey(key: number, upper: boolean): number {
   return upper ? key ^ UPPER : key;
 }
 
 /** Key of an ASCII character other than a letter or digit as the next token, after a gap or not. */
-export function punctKey(c: number, gap: boolean): number {
+function punctKey(c: number, gap: boolean): number {
   return Math.imul(c | (gap ? 0x100 : 0) | 0x10000, 0x2545f491);
 }
 
@@ -94,20 +96,21 @@ export function punctKey(c: number, gap: boolean): number {
  * Key of the next token when a word goes on into an apostrophe or a letter
  * beyond ASCII (the prefilter does not read that far; it tests this key).
  */
-export const JOIN_KEY = punctKey(0x27, false);
+const JOIN_KEY = punctKey(0x27, false);
 
 /** Key of a form's first token when it is an ASCII punctuation character, for its pairs. */
-export function punctFirstKey(c: number): number {
+function punctFirstKey(c: number): number {
   return punctKey(c, false) ^ 0x68e31da4;
 }
 
 /**
  * What the prefilter may test after a form's first token, ending at e1 (a
  * word; or, afterPunct, an ASCII punctuation character):
- * "alone" when the form ends there; "any" when punctuation beyond ASCII, or a
- * gap and a character beyond ASCII, follow (the text passes there whatever
- * the tables say); else the key of the next token: JOIN_KEY for an apostrophe
- * or a letter beyond ASCII, a word after a gap (its ASCII letters and digits,
+ * "alone" when the form ends there; "any" when punctuation beyond ASCII (after
+ * punctuation: any character beyond ASCII), or a gap and a character beyond
+ * ASCII, follow (the text passes there whatever the tables say); else the key
+ * of the next token: JOIN_KEY for an apostrophe or a letter beyond ASCII
+ * after a word, a word (after a gap, or right after punctuation) (its ASCII letters and digits,
  * whatever follows them: the prefilter tests the same run of the text), or
  * an ASCII character after a gap or not.
  */

@@ -56,7 +56,7 @@ export interface Runtime {
   textAt: number;
 }
 
-/** What cls() answers for a BMP code point: flags (see wasm/prefilter.ts) | fold << 8. */
+/** What cls() answers for a BMP code point: flags (see wasm/unicode.ts) | fold << 8. */
 export function classBits(cp: number): number {
   if (cp === 0xfffd) return 16 | 32; // maybe a lone surrogate, which UTF-8 cannot carry
   const k = charClass(cp);
@@ -109,9 +109,9 @@ interface ExactTables {
   units: Uint16Array;
 }
 
+// Both built at an index's first use here, not at load: where WebAssembly
+// never runs (the content script, the popup) they would be wasted.
 const exactOf = new WeakMap<MatchIndex, ExactTables>();
-// Built at an index's first use here, not at load: where WebAssembly never
-// runs (the popup, pages whose policy forbids it) they would be wasted.
 const tablesOf = new WeakMap<MatchIndex, PrefilterTables>();
 
 function prefilterTables(ix: MatchIndex): PrefilterTables {

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fold } from "../../glossary/match/chars";
 import { buildIndex, type MatchPattern, matchChunks } from "../../glossary/match/index";
-import { enablePrefilter, prefilterScan } from "../../glossary/match/prefilter";
+import { enablePrefilter, MAX_TEXT, prefilterScan } from "../../glossary/match/prefilter";
 import { FOLDS_TO_ASCII } from "../../glossary/match/prefilter-keys";
 import { scanChunks } from "../../glossary/match/scan";
 import { referenceMatch } from "./match-reference";
@@ -191,6 +191,35 @@ describe("prefilter", () => {
     const got = fast(g, text);
     expect(got).toEqual(slow(g, text));
     expect(got.length / 3).toBe(count);
+  });
+
+  it("a block full of words that go on (the prefilter's per-block lists at their longest)", () => {
+    const text = `${"a ".repeat(40)}b ${"c,".repeat(40)}d`;
+    const g = ["a b", "c,d", "a"].map((t) => ({ id: t, text: t, caseSensitive: false }));
+    const got = fast(g, text);
+    expect(got).toEqual(slow(g, text));
+    expect(got.length / 3).toBe(41);
+  });
+
+  it("a glossary with no forms, on text with astral characters", () => {
+    const g = [{ id: "x", text: "\u00ad", caseSensitive: false }];
+    const text = `${filler}😀 𠀀 \ud800 x`;
+    expect(fast(g, text)).toEqual([]);
+    expect(slow(g, text)).toEqual([]);
+  });
+
+  it("a text of MAX_TEXT units", () => {
+    const unit = "Calciphylaxis\u2019s skin necrosis, ESRD and end\u00a0stage renal disease 😀 caf\u00e9. ";
+    const text = unit.repeat(Math.floor(MAX_TEXT / unit.length));
+    const g = ["calciphylaxis", "skin necrosis", "end-stage renal disease", "café"].map((t) => ({
+      id: t,
+      text: t,
+      caseSensitive: false,
+    }));
+    g.push({ id: "ESRD", text: "ESRD", caseSensitive: true });
+    const got = fast(g, text);
+    expect(got).toEqual(slow(g, text));
+    expect(got.length / 3).toBe(5 * Math.floor(MAX_TEXT / unit.length));
   });
 
   // Case-sensitive first words are told apart by the case of their first letter.

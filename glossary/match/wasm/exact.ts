@@ -334,10 +334,9 @@ export function exact(text: usize, len: u32, cand: usize, k: u32, count: u32, re
     if (at == K_BAIL) break;
     let bail = false;
     if (k0 == K_WORD) {
-      classAt(text + b); // stands() may have read other characters since
       if (!readWord(text, len, b, u, SEED)) break;
     } else {
-      classAt(text + b);
+      classAt(text + b); // stands() may have read other characters since
       readPunct(b, u, k0, SEED);
     }
     const giveUp = tNextU;

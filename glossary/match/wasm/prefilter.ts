@@ -6,13 +6,15 @@
 // pass a Bloom-like bit test keyed by the word and the case of its first
 // letter (a pattern is the word; or some pattern goes on from it, and then the
 // pair of the word and its next token, a word or a punctuation character,
-// must pass a second test); words that run into a zero-width character or
-// an astral one; ASCII punctuation that begins patterns, when its next token
-// passes the pair test; and non-ASCII characters that may begin a pattern.
+// must pass a second test); words that run into a character that may make
+// them another word (zero-width, astral, the Kelvin sign, U+FFFD); ASCII
+// punctuation that begins patterns (when it is a pattern alone, or its next
+// token passes the pair test); and non-ASCII characters that may begin a
+// pattern.
 // Every offset where the JavaScript scanner could find a match is listed; most
 // words of a page are not, which is the whole saving.
 
-import { alnumMask16, gapMask, gapMask16, isAlnum, isGap } from "./bytes";
+import { alnumMask16, gapMask, gapMask16, isAlnum } from "./bytes";
 import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, ODD, PLAIN, setupUnicode } from "./unicode";
 
 export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
@@ -21,7 +23,7 @@ export { exact, lastMatchCount, lastResume, setupExact } from "./exact";
 // letter beyond ASCII: the next token JOIN_KEY of ../prefilter-keys.ts); or
 // anything may happen.
 const F_PLAIN: u32 = 0;
-const F_ALONE: u32 = 1;
+const F_JOIN: u32 = 1;
 const F_ANY: u32 = 2;
 
 // Word filter mixers; ../prefilter-keys.ts has the same numbers.
@@ -61,7 +63,7 @@ export function setup(
 ): void {
   punctAlone = punctAloneAt;
   goesOn = scratchAt;
-  keys = scratchAt + 512;
+  keys = scratchAt + 512; // after goesOn: a block of 64 bytes has at most 32 word starts
   setupUnicode(flagsAt, foldsAt);
   first = firstAt;
   lead = leadAt;
@@ -84,13 +86,13 @@ function followHigh(p: usize, b: u32): u32 {
   if (cp > 0xffff) return F_ANY;
   const f = entry(cp);
   if ((f & PLAIN) != 0) return F_PLAIN;
-  return (f & ODD) != 0 ? F_ANY : F_ALONE;
+  return (f & ODD) != 0 ? F_ANY : F_JOIN;
 }
 
 @inline
 function follow(p: usize): u32 {
   const b = <u32>load<u8>(p);
-  if (b < 0x80) return b == 0x27 ? F_ALONE : F_PLAIN;
+  if (b < 0x80) return b == 0x27 ? F_JOIN : F_PLAIN;
   return followHigh(p, b);
 }
 
@@ -113,20 +115,21 @@ function wordKey(p: usize, len: u32): u32 {
   return (f * 0x9e3779b1) ^ (z * 0x85ebca6b) ^ (len * 0xc2b2ae35);
 }
 
-/** Key of an ASCII character other than a letter or digit as the next token, after a gap or not. */
+/** Whether the pair of first-token key k and next-token key k2 is in the pair filter. */
 @inline
 function pairBit(k: u32, k2: u32): bool {
   return bitAt(pairs, ((k ^ rotl<u32>(k2, 16)) * 0x846ca68b) >> pairsShift);
 }
 
+/** Key of an ASCII character other than a letter or digit as the next token, after a gap or not. */
 @inline
 function punctKey(c: u32, gap: bool): u32 {
   return (c | (gap ? <u32>0x100 : 0) | 0x10000) * 0x2545f491;
 }
 
 /**
- * Whether the token after the plain ASCII word ending at e, whose key is k,
- * passes the pair filter: a word after a gap (its ASCII letters and digits, as
+ * Whether the token after the first token ending at e (a plain ASCII word,
+ * or an ASCII punctuation character), whose key is k, passes the pair filter: a word after a gap (its ASCII letters and digits, as
  * the tables key it whatever follows them, unless an ignorable or a letter
  * folding to ASCII makes them a different word), an ASCII character after a
  * gap or not; anything beyond ASCII passes, the end of the text does not.
@@ -142,8 +145,8 @@ function nextPasses(text: usize, len: u32, k: u32, e: u32): bool {
   if (q >= len) return false;
   const b = <u32>load<u8>(text + q);
   if (b >= 0x80) return true;
-  // A word or a punctuation character: both keys, then a select, as which
-  // it is is as good as random to the branch predictor.
+  // A word or a punctuation character: both keys are computed and one is
+  // selected, as the branch predictor cannot guess which it will be.
   let r = q;
   for (;;) {
     const run = <u32>ctz(~alnumMask16(text + r));
@@ -242,7 +245,7 @@ export function scan(text: usize, len: u32, out: usize): u32 {
         const run = g < 64 ? <u32>ctz(~(gm >> (<u64>g))) : 0;
         const q = g + run; // the next token, in the block
         let passes: bool;
-        if (load<u32>(row + 12) == F_ALONE) passes = pairBit(k, JOIN_KEY);
+        if (load<u32>(row + 12) == F_JOIN) passes = pairBit(k, JOIN_KEY);
         else if (run > 0 && q < 64 && ((m >> (<u64>q)) & 1) != 0) {
           // After a gap, a word starting in this block: its key is known.
           const next = keys + (<usize>q << 3);

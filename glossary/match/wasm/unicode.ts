@@ -47,15 +47,3 @@ export function decode(p: usize, b: u32): u32 {
   }
   return 0x110000;
 }
-
-/**
- * Flags of the character ending just before p (its last byte at p - 1, >= 0x80),
- * or 0 when it is astral or would start before lo.
- */
-export function flagsBefore(p: usize, lo: usize): u32 {
-  let q = p - 1;
-  while (q > lo && (<u32>load<u8>(q) & 0xc0) == 0x80) q--;
-  const b = <u32>load<u8>(q);
-  if (b < 0xc0 || b >= 0xf0) return 0;
-  return entry(decode(q, b));
-}
