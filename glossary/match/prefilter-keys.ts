@@ -158,9 +158,13 @@ function leadTable(first: Int32Array): Int32Array {
 
 export function buildPrefilterTables(forms: readonly string[], caseSensitive: Uint8Array): PrefilterTables {
   const first = new Int32Array(2048);
-  const alone: number[] = [];
-  const goesOn: number[] = [];
-  const pairKeys: number[] = [];
+  // Typed arrays: keys are full 32-bit integers, which a plain array would
+  // box one by one (this runs at a glossary's first fast-path use).
+  const slotKeys = new Int32Array(2 * forms.length);
+  const slotFlags = new Uint8Array(2 * forms.length); // 0: alone, 1: goes on
+  let slots = 0;
+  const pairKeys = new Int32Array(2 * forms.length);
+  let pairs = 0;
   const punctBytes = new Set<number>();
   const punctAlone = new Int32Array(4);
   for (let i = 0; i < forms.length; i++) {
@@ -176,27 +180,39 @@ export function buildPrefilterTables(forms: readonly string[], caseSensitive: Ui
       punctBytes.add(c0);
       const next = form.length === 1 ? "alone" : nextKey(form, 1, true);
       if (next === "alone") setBit(punctAlone, c0);
-      else if (next !== "any") pairKeys.push(punctFirstKey(c0), next);
+      else if (next !== "any") {
+        pairKeys[pairs++] = punctFirstKey(c0);
+        pairKeys[pairs++] = next;
+      }
       continue;
     }
     const k1 = wordKey(form, 0, e1);
+    const next = nextKey(form, e1, false);
+    const flag = next === "alone" ? 0 : 1;
     // A case-insensitive form begins words of either case; a case-sensitive
     // one only words whose first letter has its case.
-    const next = nextKey(form, e1, false);
-    const keys = next === "alone" ? alone : goesOn;
-    if (caseSensitive[i] === 1) keys.push(slotKey(k1, isUpper(c0)));
-    else {
-      keys.push(k1);
-      if (isLetter(c0)) keys.push(slotKey(k1, true));
+    if (caseSensitive[i] === 1) {
+      slotFlags[slots] = flag;
+      slotKeys[slots++] = slotKey(k1, isUpper(c0));
+    } else {
+      slotFlags[slots] = flag;
+      slotKeys[slots++] = k1;
+      if (isLetter(c0)) {
+        slotFlags[slots] = flag;
+        slotKeys[slots++] = slotKey(k1, true);
+      }
     }
-    if (next !== "alone" && next !== "any") pairKeys.push(k1, next);
+    if (next !== "alone" && next !== "any") {
+      pairKeys[pairs++] = k1;
+      pairKeys[pairs++] = next;
+    }
   }
   // 2^20 slots and 2^21 pair bits: 256 KB each at most, inside a core's L2 cache.
-  const b = sized(alone.length + goesOn.length, 2, 20);
-  for (const k of alone) setBit(b.set, slotBit(k, b.shift));
-  for (const k of goesOn) setBit(b.set, slotBit(k, b.shift) + 1);
-  const p = sized(pairKeys.length / 2, 1, 21);
-  for (let i = 0; i < pairKeys.length; i += 2) {
+  const b = sized(slots, 2, 20);
+  for (let i = 0; i < slots; i++)
+    setBit(b.set, slotBit(slotKeys[i] as number, b.shift) + (slotFlags[i] as number));
+  const p = sized(pairs / 2, 1, 21);
+  for (let i = 0; i < pairs; i += 2) {
     setBit(p.set, pairBit(pairKeys[i] as number, pairKeys[i + 1] as number, p.shift));
   }
   const bytes = [...punctBytes];

@@ -126,19 +126,21 @@ function prefilterTables(ix: MatchIndex): PrefilterTables {
 function exactTables(ix: MatchIndex): ExactTables {
   let t = exactOf.get(ix);
   if (t !== undefined) return t;
+  // One pass over the joined forms (forms[p] starts after p line breaks):
+  // much faster than reading 78k strings one by one.
+  const joined = ix.data.forms;
+  const units = new Uint16Array(joined.length);
+  for (let i = 0; i < joined.length; i++) units[i] = joined.charCodeAt(i);
   const count = ix.forms.length;
   const records = new Int32Array(4 * count);
-  let total = 0;
-  for (const form of ix.forms) total += form.length;
-  const units = new Uint16Array(total);
   let at = 0;
   for (let p = 0; p < count; p++) {
-    const form = ix.forms[p] as string;
+    const length = (ix.forms[p] as string).length;
     records[4 * p] = ix.next[p] as number;
     records[4 * p + 1] = at;
-    records[4 * p + 2] = form.length;
+    records[4 * p + 2] = length;
     records[4 * p + 3] = ix.caseSensitive[p] as number;
-    for (let i = 0; i < form.length; i++) units[at++] = form.charCodeAt(i);
+    at += length + 1;
   }
   t = { records, units };
   exactOf.set(ix, t);
