@@ -11,20 +11,27 @@
 // back) only where a walk meets an astral character (two units, maybe a word)
 // or U+FFFD (maybe a lone surrogate before encoding).
 import { foldAscii, gapMask, isAlnum, isGap } from "./bytes";
-import { ALWAYS, APOS, decode, entry, foldOf, NOSTART, PLAIN } from "./unicode";
+import {
+  chBytes,
+  chStart,
+  chUnit,
+  classAt,
+  classBeforeSkipping,
+  foldLast,
+  highClass,
+  K_APOS,
+  K_BAIL,
+  K_IGN,
+  K_OTHER,
+  K_SEP,
+  K_WORD,
+} from "./classes";
+import { foldOf } from "./unicode";
 
 const SEED: u32 = 0x811c9dc5;
 const PRIME: u32 = 0x01000193;
 const SPACE: u32 = 32;
 const APOSTROPHE: u32 = 39;
-
-// Character classes, as in ../chars.ts, and BAIL.
-const K_OTHER: u32 = 1;
-const K_WORD: u32 = 2;
-const K_SEP: u32 = 3;
-const K_IGN: u32 = 4;
-const K_APOS: u32 = 5;
-const K_BAIL: u32 = 6;
 
 let slots: usize = 0; // i32 pairs (hash, value) of ../hash.ts
 let slotMask: u32 = 0;
@@ -63,75 +70,6 @@ function probe(h: u32): u32 {
     v = load<u32>(slots + ((<usize>s) << 3) + 4);
   }
   return v;
-}
-
-// The character classAt() or classBefore() read last: its bytes, its code
-// unit, and (classBefore) where it starts.
-let chBytes: u32 = 1;
-let chUnit: u32 = 0;
-let chStart: u32 = 0;
-
-@inline
-function asciiClass(b: u32): u32 {
-  if (isAlnum(b)) return K_WORD;
-  if (isGap(b)) return K_SEP;
-  return b == 0x27 ? K_APOS : K_OTHER;
-}
-
-/** Class of the character whose lead byte b >= 0x80 is at p. */
-function highClass(p: usize, b: u32): u32 {
-  if (b >= 0xf0 || b < 0xc0) return K_BAIL;
-  chBytes = b < 0xe0 ? 2 : 3;
-  const cp = decode(p, b);
-  chUnit = cp;
-  const f = entry(cp);
-  if ((f & ALWAYS) != 0) return K_BAIL;
-  if ((f & APOS) != 0) return K_APOS;
-  if ((f & PLAIN) != 0) return (f & NOSTART) != 0 ? K_SEP : K_OTHER;
-  return (f & NOSTART) != 0 ? K_IGN : K_WORD;
-}
-
-/** Class of the character at p; sets chBytes and chUnit. */
-@inline
-function classAt(p: usize): u32 {
-  const b = <u32>load<u8>(p);
-  if (b < 0x80) {
-    chBytes = 1;
-    chUnit = b;
-    return asciiClass(b);
-  }
-  return highClass(p, b);
-}
-
-/** Class of the character ending just before byte p > 0 of text; sets chStart and chUnit. */
-function classBefore(text: usize, p: u32): u32 {
-  let q = p - 1;
-  let b = <u32>load<u8>(text + q);
-  if (b < 0x80) {
-    chStart = q;
-    chUnit = b;
-    return asciiClass(b);
-  }
-  while (q > 0 && (b & 0xc0) == 0x80) b = <u32>load<u8>(text + --q);
-  chStart = q;
-  return highClass(text + q, b);
-}
-
-/** Class of the character before byte p, passing over ignorables; 0 at the start of the text. */
-function classBeforeSkipping(text: usize, p: u32): u32 {
-  let k: u32 = K_IGN;
-  while (k == K_IGN) {
-    if (p == 0) return 0;
-    k = classBefore(text, p);
-    p = chStart;
-  }
-  return k;
-}
-
-/** Fold of the character classAt() read last. */
-@inline
-function foldLast(): u32 {
-  return chUnit < 0x80 ? foldAscii(chUnit) : foldOf(chUnit);
 }
 
 /** Whether text[start, end) normalizes to pattern p's form. */
