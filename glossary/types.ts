@@ -5,23 +5,67 @@ export interface SourceDocument {
   id: string;
   title: string;
   publisher: string;
-  /** File name of the original document (provenance). */
+  /** File name or address of the original document (provenance). */
   origin: string;
   /** Educational-use notice shown by the popup and the tooltip. */
   disclaimer: string;
+  /** Credit line the document's licence asks for, shown with its text. */
+  credit?: string;
+  /** Theme the popup groups the document under. */
+  theme?: string;
+}
+
+/** A published source that is not shipped as a document (glossary/references.yaml). */
+export interface Reference {
+  id: string;
+  authors: string;
+  title: string;
+  source: string;
+  year: string;
+  pmid?: string;
+  doi?: string;
+  url?: string;
+}
+
+/** One verbatim quote that states what the text citing it claims. */
+export interface Citation {
+  /** Set when the quote is from a shipped document. */
+  documentId?: string;
+  /** Set when the quote is from a reference. */
+  referenceId?: string;
+  quote: string;
+}
+
+export interface CitedText {
+  text: string;
+  cite: Citation;
+}
+
+/** What a lab test measures and what its results can mean, each line cited. */
+export interface TestCard {
+  measures: CitedText;
+  why?: CitedText;
+  high?: CitedText;
+  low?: CitedText;
+  questions: CitedText[];
 }
 
 export interface Topic {
   id: string;
   title: string;
+  /** Our summary; "" when the topic has none (the popup shows `source` instead). */
   summary: string;
   points: string[];
   termIds: string[];
   /** The section's text from the source document, for "read the source". */
   source: string;
   documentId: string;
-  /** Where the document is wrong or loose, what is right (plain words). */
+  /** Where the document is wrong or loose, what is right (popup only). */
   correction?: string;
+  summaryCitations: Citation[];
+  /** One list per key point, in the order of `points`. */
+  pointCitations: Citation[][];
+  correctionCitations?: Citation[];
 }
 
 export interface Term {
@@ -32,11 +76,16 @@ export interface Term {
   explanation?: string;
   topicIds: string[];
   related: string[];
+  /** The first citation's quote (kept from the first contract). */
   evidence: string;
+  citations: Citation[];
   everyday: boolean;
   /** Forms (term or variants) matched only exactly as written, e.g. "ESRD". */
   caseSensitive: string[];
+  /** Where the source document is wrong: shown in the popup's term view, never in the tooltip. */
   correction?: string;
+  correctionCitations?: Citation[];
+  test?: TestCard;
   documentId: string;
 }
 
@@ -44,6 +93,7 @@ export interface CompiledGlossary {
   documents: SourceDocument[];
   topics: Topic[];
   terms: Term[];
+  references: Reference[];
 }
 
 /** What the content script ships: only what matching and styling need. */

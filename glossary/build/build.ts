@@ -5,8 +5,17 @@ import { compileContentData, compileGlossary } from "./compile";
 import { type Diagnostic, Reporter, type SourceFile } from "./diagnostics";
 import { type ParsedDocument, parseDocument } from "./document";
 import { median } from "./readability";
-import { type EntryDraft, readEntries, readTopics, type TopicDraft } from "./records";
-import { checkEntries, checkTopics, LIMITS } from "./validate";
+import {
+  type EntryDraft,
+  type LabTestDraft,
+  type ReferenceDraft,
+  readEntries,
+  readLabTests,
+  readReferences,
+  readTopics,
+  type TopicDraft,
+} from "./records";
+import { Citations, checkEntries, checkLabTests, checkReferences, checkTopics, LIMITS } from "./validate";
 import { parseYaml } from "./yaml-source";
 
 /** One folder under glossary/documents/; a missing file is null. */
@@ -20,10 +29,23 @@ export interface DocumentSources {
   entries: SourceFile | null;
 }
 
+/** The files beside the document folders; both optional. */
+export interface SharedSources {
+  /** glossary/references.yaml: published sources cited by quote. */
+  references?: SourceFile | null;
+  /** glossary/lab-tests.yaml: the inventory of lab tests and their entries. */
+  labTests?: SourceFile | null;
+}
+
 export interface BuildStats {
   documents: number;
   topics: number;
   entries: number;
+  testCards: number;
+  citations: number;
+  references: number;
+  /** Inventory rows, and those whose entry exists with a test card. */
+  inventory: { tests: number; covered: number };
   medianGrade: number;
   maxGrade: number;
   maxGradeEntry: string;
@@ -36,7 +58,11 @@ export interface BuildResult {
   output?: { glossary: CompiledGlossary; content: ContentData };
 }
 
-export function buildGlossary(sources: readonly DocumentSources[], rootLabel: string): BuildResult {
+export function buildGlossary(
+  sources: readonly DocumentSources[],
+  rootLabel: string,
+  shared: SharedSources = {},
+): BuildResult {
   const report = new Reporter();
   if (sources.length === 0) report.error(rootLabel, 0, "no document folders found");
   const docs: ParsedDocument[] = [];
@@ -57,8 +83,18 @@ export function buildGlossary(sources: readonly DocumentSources[], rootLabel: st
     if (src.entries)
       entries.push(...readEntries(parseYaml(src.entries, src.entries.text, report), src.id, report));
   }
-  checkTopics(docs, topics, report);
-  const grades = checkEntries(docs, topics, entries, report);
+  const references: ReferenceDraft[] = shared.references
+    ? readReferences(parseYaml(shared.references, shared.references.text, report), report)
+    : [];
+  const labTests: LabTestDraft[] = shared.labTests
+    ? readLabTests(parseYaml(shared.labTests, shared.labTests.text, report), report)
+    : [];
+
+  const cites = new Citations(docs, references, report);
+  checkTopics(docs, topics, cites, report);
+  const { grades, testCards } = checkEntries(topics, entries, cites, report);
+  checkReferences(references, cites, report);
+  const inventory = checkLabTests(labTests, docs, entries, report);
 
   const values = [...grades.values()];
   let maxGrade = Number.NEGATIVE_INFINITY;
@@ -70,6 +106,10 @@ export function buildGlossary(sources: readonly DocumentSources[], rootLabel: st
     documents: docs.length,
     topics: topics.length,
     entries: entries.length,
+    testCards,
+    citations: cites.verified,
+    references: references.length,
+    inventory,
     medianGrade: median(values),
     maxGrade: values.length > 0 ? maxGrade : 0,
     maxGradeEntry,
@@ -82,12 +122,19 @@ export function buildGlossary(sources: readonly DocumentSources[], rootLabel: st
     );
   }
   if (!report.ok) return { diagnostics: report.diagnostics, stats };
-  const glossary = compileGlossary(docs, topics, entries);
+  const glossary = compileGlossary(docs, topics, entries, references);
   return { diagnostics: [], stats, output: { glossary, content: compileContentData(glossary) } };
 }
 
 export function summaryLine(stats: BuildStats, errors: number): string {
   const grade = `median FK grade ${stats.medianGrade}, max ${stats.maxGrade}${stats.maxGradeEntry ? ` (${stats.maxGradeEntry})` : ""}`;
-  const counts = `${stats.documents} document(s), ${stats.topics} topics, ${stats.entries} entries`;
+  const counts = [
+    `${stats.documents} document(s)`,
+    `${stats.topics} topics`,
+    `${stats.entries} entries`,
+    `${stats.testCards} test cards`,
+    `${stats.citations} citations verified (${stats.references} references)`,
+    `inventory ${stats.inventory.covered}/${stats.inventory.tests} tests covered`,
+  ].join(", ");
   return errors > 0 ? `glossary: ${errors} error(s); ${counts}; ${grade}` : `glossary: ${counts}; ${grade}`;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildGlossary, summaryLine } from "./build";
 import { formatDiagnostic } from "./diagnostics";
-import { loadDocuments } from "./load";
+import { loadDocuments, loadShared } from "./load";
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
@@ -24,7 +24,8 @@ function main(args: string[]): number {
   const json = args.includes("--json");
   const root = option(args, "--root", "glossary/documents");
   const out = option(args, "--out", "glossary/generated");
-  const result = buildGlossary(loadDocuments(root), relative(process.cwd(), root) || root);
+  // references.yaml and lab-tests.yaml are read from the folder above the documents.
+  const result = buildGlossary(loadDocuments(root), relative(process.cwd(), root) || root, loadShared(root));
   // With --json, stdout carries the JSON only; everything else goes to stderr.
   const log = json ? console.error : console.log;
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));

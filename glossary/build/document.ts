@@ -20,6 +20,8 @@ export interface ParsedDocument {
   publisher: string;
   origin: string;
   disclaimer: string;
+  credit?: string;
+  theme?: string;
   sections: Section[];
   /** Everything a reader of the document sees; evidence is checked against it. */
   fullText: string;
@@ -34,6 +36,10 @@ const metaSpec: RecordSpec = {
   origin: { type: "string", required: false },
   disclaimer: { type: "string", required: false },
   lead: { type: "string", required: false },
+  /** Credit line the text's licence asks for (e.g. MedQuAD's CC BY 4.0). */
+  credit: { type: "string", required: false },
+  /** Theme the popup groups the document under (e.g. "kidney", "lab tests"). */
+  theme: { type: "string", required: false },
 };
 
 const HEADING = /^##\s+(.+?)\s+\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
@@ -121,6 +127,8 @@ export function parseDocument(
     publisher: meta.get("publisher") ?? "",
     origin: meta.get("origin") ?? "",
     disclaimer,
+    credit: meta.get("credit"),
+    theme: meta.get("theme"),
     sections,
     fullText,
   };

@@ -1,7 +1,7 @@
 // Reads the document folders from disk; the only file-system reader of the build.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import type { DocumentSources } from "./build";
+import { dirname, join, relative } from "node:path";
+import type { DocumentSources, SharedSources } from "./build";
 import type { SourceFile } from "./diagnostics";
 
 function read(abs: string, cwd: string): SourceFile | null {
@@ -25,4 +25,13 @@ export function loadDocuments(root: string, cwd = process.cwd()): DocumentSource
         entries: read(join(dir, "entries.yaml"), cwd),
       };
     });
+}
+
+/** references.yaml and lab-tests.yaml beside the documents folder (glossary/), when present. */
+export function loadShared(root: string, cwd = process.cwd()): SharedSources {
+  const dir = dirname(root);
+  return {
+    references: read(join(dir, "references.yaml"), cwd),
+    labTests: read(join(dir, "lab-tests.yaml"), cwd),
+  };
 }

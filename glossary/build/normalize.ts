@@ -1,11 +1,15 @@
 // Normal forms for comparisons that must ignore how text was typed.
+import { normalizeForm } from "../match/index";
 
-const SEPARATORS = /[\s\u00a0\u2010-\u2015-]+/g;
-
-/** Key under which a term form is matched on a page (mirrors the matcher's rule). */
+/**
+ * Key under which a term form is matched on a page: the matcher's own
+ * normalization (ignorables such as soft hyphens and zero-width characters
+ * removed, apostrophes unified, each run of spaces and hyphens one gap, case
+ * folded unless case-sensitive), so two forms the matcher cannot tell apart
+ * always collide here.
+ */
 export function formKey(form: string, caseSensitive: boolean): string {
-  const collapsed = form.replace(SEPARATORS, " ").trim();
-  return caseSensitive ? collapsed : collapsed.toLowerCase();
+  return normalizeForm(form, caseSensitive);
 }
 
 /** Whitespace and quote style do not count when checking a quote against its source. */

@@ -1,7 +1,22 @@
-// Turns the YAML records of topics.yaml and entries.yaml into typed drafts
-// that still carry line numbers for the cross-checks.
+// Turns the YAML records of topics.yaml, entries.yaml, references.yaml and
+// lab-tests.yaml into typed drafts that still carry line numbers for the
+// cross-checks. Their forms are documented at the top of schema.ts.
 import type { Reporter } from "./diagnostics";
-import { type Field, flag, type LocatedRecord, list, type RecordSpec, readRecordList, str } from "./schema";
+import {
+  type CitationDraft,
+  citations,
+  type Field,
+  flag,
+  type LocatedRecord,
+  list,
+  type PointDraft,
+  points,
+  type RecordSpec,
+  readRecordList,
+  str,
+  type TestDraft,
+  testCard,
+} from "./schema";
 import type { YamlFile } from "./yaml-source";
 
 export interface TopicDraft {
@@ -10,9 +25,11 @@ export interface TopicDraft {
   line: number;
   id: Field<string>;
   title: string;
-  summary: Field<string>;
-  points: string[];
-  correction?: string;
+  summary?: Field<string>;
+  summaryCitations?: Field<CitationDraft[]>;
+  points: PointDraft[];
+  correction?: Field<string>;
+  correctionCitations?: Field<CitationDraft[]>;
 }
 
 export interface EntryDraft {
@@ -27,17 +44,44 @@ export interface EntryDraft {
   explanation?: string;
   topics: Field<string[]>;
   related: Field<string[]>;
-  evidence: Field<string>;
+  citations: Field<CitationDraft[]>;
+  quoteWithoutTerm?: Field<string>;
   everyday: boolean;
-  correction?: string;
+  correction?: Field<string>;
+  correctionCitations?: Field<CitationDraft[]>;
+  test?: TestDraft;
+}
+
+export interface ReferenceDraft {
+  path: string;
+  line: number;
+  id: Field<string>;
+  authors: string;
+  title: string;
+  source: string;
+  year: string;
+  pmid?: string;
+  doi?: string;
+  url?: string;
+  quotes: Field<string[]>;
+}
+
+export interface LabTestDraft {
+  path: string;
+  line: number;
+  test: Field<string>;
+  documents: Field<string[]>;
+  entry: Field<string>;
 }
 
 const topicSpec: RecordSpec = {
   id: { type: "string", required: true },
   title: { type: "string", required: true },
-  summary: { type: "string", required: true },
-  points: { type: "strings", required: true },
+  summary: { type: "string", required: false },
+  summaryCitations: { type: "citations", required: false },
+  points: { type: "points", required: false },
   correction: { type: "string", required: false },
+  correctionCitations: { type: "citations", required: false },
 };
 
 const entrySpec: RecordSpec = {
@@ -49,9 +93,30 @@ const entrySpec: RecordSpec = {
   explanation: { type: "string", required: false },
   topics: { type: "strings", required: true },
   related: { type: "strings", required: false },
-  evidence: { type: "string", required: true },
+  citations: { type: "citations", required: true },
+  quoteWithoutTerm: { type: "string", required: false },
   everyday: { type: "boolean", required: false },
   correction: { type: "string", required: false },
+  correctionCitations: { type: "citations", required: false },
+  test: { type: "test", required: false },
+};
+
+const referenceSpec: RecordSpec = {
+  id: { type: "string", required: true },
+  authors: { type: "string", required: true },
+  title: { type: "string", required: true },
+  source: { type: "string", required: true },
+  year: { type: "scalar", required: true },
+  pmid: { type: "scalar", required: false },
+  doi: { type: "string", required: false },
+  url: { type: "string", required: false },
+  quotes: { type: "strings", required: true },
+};
+
+const labTestSpec: RecordSpec = {
+  test: { type: "string", required: true },
+  documents: { type: "strings", required: true },
+  entry: { type: "string", required: true },
 };
 
 /** Records missing a required field were already reported; they are skipped. */
@@ -59,38 +124,104 @@ function complete(rec: LocatedRecord, spec: RecordSpec): boolean {
   return Object.entries(spec).every(([key, f]) => !f.required || rec.fields.has(key));
 }
 
+function pairUp(
+  rec: LocatedRecord,
+  path: string,
+  key: string,
+  report: Reporter,
+): { text?: Field<string>; cites?: Field<CitationDraft[]> } {
+  const text = str(rec, key);
+  const cites = citations(rec, `${key}Citations`);
+  if (text && !cites)
+    report.error(path, text.line, `${key} needs "${key}Citations" (a ${key} cites its source)`);
+  if (cites && !text) report.error(path, cites.line, `"${key}Citations" without a ${key}`);
+  return { text, cites };
+}
+
 export function readTopics(yaml: YamlFile, documentId: string, report: Reporter): TopicDraft[] {
+  const path = yaml.file.path;
   return readRecordList(yaml, topicSpec, "topic", report)
     .filter((rec) => complete(rec, topicSpec))
-    .map((rec) => ({
-      documentId,
-      path: yaml.file.path,
-      line: rec.line,
-      id: str(rec, "id") as Field<string>,
-      title: str(rec, "title")?.value ?? "",
-      summary: str(rec, "summary") as Field<string>,
-      points: list(rec, "points").value,
-      correction: str(rec, "correction")?.value,
-    }));
+    .map((rec) => {
+      const summary = pairUp(rec, path, "summary", report);
+      const correction = pairUp(rec, path, "correction", report);
+      return {
+        documentId,
+        path,
+        line: rec.line,
+        id: str(rec, "id") as Field<string>,
+        title: str(rec, "title")?.value ?? "",
+        summary: summary.text,
+        summaryCitations: summary.cites,
+        points: points(rec, "points"),
+        correction: correction.text,
+        correctionCitations: correction.cites,
+      };
+    });
 }
 
 export function readEntries(yaml: YamlFile, documentId: string, report: Reporter): EntryDraft[] {
+  const path = yaml.file.path;
   return readRecordList(yaml, entrySpec, "entry", report)
     .filter((rec) => complete(rec, entrySpec))
+    .map((rec) => {
+      const correction = pairUp(rec, path, "correction", report);
+      return {
+        documentId,
+        path,
+        line: rec.line,
+        id: str(rec, "id") as Field<string>,
+        term: str(rec, "term") as Field<string>,
+        variants: list(rec, "variants"),
+        caseSensitive: list(rec, "caseSensitive"),
+        definition: str(rec, "definition") as Field<string>,
+        explanation: str(rec, "explanation")?.value,
+        topics: list(rec, "topics"),
+        related: list(rec, "related"),
+        citations: citations(rec, "citations") as Field<CitationDraft[]>,
+        quoteWithoutTerm: str(rec, "quoteWithoutTerm"),
+        everyday: flag(rec, "everyday"),
+        correction: correction.text,
+        correctionCitations: correction.cites,
+        test: testCard(rec, "test"),
+      };
+    });
+}
+
+export function readReferences(yaml: YamlFile, report: Reporter): ReferenceDraft[] {
+  const path = yaml.file.path;
+  return readRecordList(yaml, referenceSpec, "reference", report)
+    .filter((rec) => complete(rec, referenceSpec))
+    .map((rec) => {
+      const ref: ReferenceDraft = {
+        path,
+        line: rec.line,
+        id: str(rec, "id") as Field<string>,
+        authors: str(rec, "authors")?.value ?? "",
+        title: str(rec, "title")?.value ?? "",
+        source: str(rec, "source")?.value ?? "",
+        year: str(rec, "year")?.value ?? "",
+        pmid: str(rec, "pmid")?.value,
+        doi: str(rec, "doi")?.value,
+        url: str(rec, "url")?.value,
+        quotes: list(rec, "quotes"),
+      };
+      if (!ref.pmid && !ref.doi && !ref.url)
+        report.error(path, rec.line, `reference "${ref.id.value}" needs a pmid, doi or url`);
+      if (!/^\d{4}$/.test(ref.year))
+        report.error(path, rec.line, `reference "${ref.id.value}": year must be four digits`);
+      return ref;
+    });
+}
+
+export function readLabTests(yaml: YamlFile, report: Reporter): LabTestDraft[] {
+  return readRecordList(yaml, labTestSpec, "lab test", report)
+    .filter((rec) => complete(rec, labTestSpec))
     .map((rec) => ({
-      documentId,
       path: yaml.file.path,
       line: rec.line,
-      id: str(rec, "id") as Field<string>,
-      term: str(rec, "term") as Field<string>,
-      variants: list(rec, "variants"),
-      caseSensitive: list(rec, "caseSensitive"),
-      definition: str(rec, "definition") as Field<string>,
-      explanation: str(rec, "explanation")?.value,
-      topics: list(rec, "topics"),
-      related: list(rec, "related"),
-      evidence: str(rec, "evidence") as Field<string>,
-      everyday: flag(rec, "everyday"),
-      correction: str(rec, "correction")?.value,
+      test: str(rec, "test") as Field<string>,
+      documents: list(rec, "documents"),
+      entry: str(rec, "entry") as Field<string>,
     }));
 }

@@ -76,8 +76,10 @@ describe("npm run glossary (cli)", () => {
     const res = run("--json", "--root", join(FIXTURES, "two-docs"));
     expect(res.status).toBe(0);
     const printed = JSON.parse(res.stdout) as CompiledGlossary;
-    expect(Object.keys(printed)).toEqual(["documents", "topics", "terms"]);
-    expect(res.stderr).toMatch(/2 document\(s\), 3 topics, 4 entries; median FK grade/);
+    expect(Object.keys(printed)).toEqual(["documents", "topics", "terms", "references"]);
+    expect(res.stderr).toMatch(
+      /2 document\(s\), 3 topics, 4 entries, 0 test cards, 10 citations verified \(0 references\), inventory 0\/0 tests covered; median FK grade/,
+    );
     const content = JSON.parse(readFileSync(join(res.out, "content-data.json"), "utf8")) as ContentData;
     expect(content.version).toBe(1);
     // The index format belongs to the matcher; only its presence is checked here.

@@ -19,16 +19,18 @@ const cases: [rule: string, expected: string[]][] = [
   [
     "duplicate-variant",
     [
-      'mini/entries.yaml:10: variant "Gouty-Arthritis" is already claimed by entry "gout" (mini/entries.yaml:3)',
+      'mini/entries.yaml:10: variant "Gouty-Arthritis" of entry "arthritis" is already claimed by entry "gout" (mini/entries.yaml:3)',
     ],
   ],
   [
     "case-sensitive-clash",
-    ['mini/entries.yaml:11: variant "ua" is already claimed by entry "uric-acid" (mini/entries.yaml:3)'],
+    [
+      'mini/entries.yaml:11: variant "ua" of entry "urinalysis" is already claimed by entry "uric-acid" (mini/entries.yaml:3)',
+    ],
   ],
   [
     "evidence-not-found",
-    ['mini/entries.yaml:5: evidence not found verbatim in the document: "Gout is a kind of diabetes."'],
+    ['mini/entries.yaml:5: quote not found verbatim in the document: "Gout is a kind of diabetes."'],
   ],
   [
     "unknown-reference",
@@ -59,14 +61,14 @@ const cases: [rule: string, expected: string[]][] = [
     [
       'mini/document.md:7: heading must be "## Title {#topic-id}" with a kebab-case topic id',
       'mini/document.md:11: section "mini-diet" has no topic in topics.yaml',
-      'mini/topics.yaml:11: topic "mini-outlook" has no section {#mini-outlook} in mini/document.md',
+      'mini/topics.yaml:13: topic "mini-outlook" has no section {#mini-outlook} in mini/document.md',
     ],
   ],
   [
     "summary-sentences",
     [
       "mini/topics.yaml:3: summary must have 2 to 5 sentences, found 1",
-      "mini/topics.yaml:8: summary must have 2 to 5 sentences, found 6",
+      "mini/topics.yaml:9: summary must have 2 to 5 sentences, found 6",
     ],
   ],
   [
@@ -85,7 +87,7 @@ const cases: [rule: string, expected: string[]][] = [
   ],
   [
     "duplicate-topic-id",
-    ['mini/topics.yaml:11: duplicate topic id "mini-treatment" (first at mini/topics.yaml:6)'],
+    ['mini/topics.yaml:13: duplicate topic id "mini-treatment" (first at mini/topics.yaml:7)'],
   ],
 ];
 
