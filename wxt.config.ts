@@ -8,7 +8,7 @@ export default defineConfig({
   hooks: {
     // The gate (entrypoints/gate.ts) is built as a plain script, without the
     // content-script runtime. On Chromium the background registers it only
-    // where Termlens is on (lib/gate-registration.ts), so switched-off sites
+    // where Termlens is on (entrypoints/background/gate-registration.ts), so switched-off sites
     // get no script at all; Firefox lists it here for every page.
     "build:manifestGenerated": (wxt, manifest) => {
       if (wxt.config.browser !== "firefox") return;

@@ -7,35 +7,13 @@
 
 import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
 import type { PageInfoReply } from "../lib/messages";
-import { assembleSiteSettings, SHARD_PREFIX, SITE_KEY } from "../lib/rule-shards";
-import { checkSiteSettings } from "../lib/settings";
-import { frameUrl, isUrlEnabled, siteKey } from "../lib/site-rules";
-
-/** The few extension APIs the gate needs, as both Chrome and Firefox offer them. */
-interface GateApi {
-  runtime: {
-    id?: string;
-    sendMessage(message: unknown): Promise<unknown>;
-    onMessage: {
-      addListener(
-        cb: (msg: unknown, sender: { id?: string }, reply: (r: unknown) => void) => boolean | undefined,
-      ): void;
-    };
-  };
-  storage: {
-    sync: { get(keys: null): Promise<Record<string, unknown>> };
-    onChanged: {
-      addListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
-      removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
-    };
-  };
-}
+import { pageApi } from "../lib/page-api";
+import { isOnHere, isSiteChange, sitesFrom } from "../lib/page-settings";
+import { frameUrl, siteKey } from "../lib/site-rules";
 
 export default defineUnlistedScript(() => {
-  // Firefox's `browser` returns promises; Chrome's MV3 `chrome` does too.
-  const g = globalThis as unknown as { browser?: GateApi; chrome?: GateApi };
-  const api = g.browser ?? g.chrome;
-  if (!api?.runtime?.id) return;
+  const api = pageApi();
+  if (!api) return;
   // Injected again when a site is switched on: run once per frame.
   const self = globalThis as { termlensGate?: boolean };
   if (self.termlensGate) return;
@@ -44,15 +22,11 @@ export default defineUnlistedScript(() => {
 
   const enabledNow = async (): Promise<boolean> => {
     const all = await api.storage.sync.get(null);
-    return isUrlEnabled(
-      frameUrl(location.href, origin),
-      checkSiteSettings(assembleSiteSettings(all).raw).value,
-    );
+    return isOnHere(location.href, origin, sitesFrom(all));
   };
 
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area !== "sync" || !Object.keys(changes).some((k) => k === SITE_KEY || k.startsWith(SHARD_PREFIX)))
-      return;
+    if (area !== "sync" || !isSiteChange(changes)) return;
     enabledNow()
       .then((on) => on && activate())
       .catch(() => {});
@@ -69,11 +43,7 @@ export default defineUnlistedScript(() => {
   api.runtime.onMessage.addListener((raw, sender, reply) => {
     if (activated || sender.id !== api.runtime.id) return undefined;
     if ((raw as { type?: unknown } | null)?.type !== "page-info") return undefined;
-    const info: PageInfoReply = {
-      site: siteKey(frameUrl(location.href, origin)),
-      enabled: false,
-      counts: {},
-    };
+    const info: PageInfoReply = { site: siteKey(frameUrl(location.href, origin)), enabled: false };
     reply(info);
     return undefined;
   });

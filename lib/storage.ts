@@ -10,7 +10,7 @@
 
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
-import { assembleSiteSettings, planSiteWrite, SHARD_PREFIX, SITE_KEY, shardKey } from "./rule-shards";
+import { assembleSiteSettings, planSiteWrite, SHARD_PREFIX, SITE_KEY } from "./rule-shards";
 import { type Checked, checkDisplaySettings, checkSiteSettings, type DisplaySettings } from "./settings";
 import type { SiteSettings } from "./site-rules";
 
@@ -111,7 +111,13 @@ export const displaySettings = validatedItem<DisplaySettings>("sync:display", (r
   checkDisplaySettings(raw),
 );
 
-export const getSiteSettings = siteSettings.get;
-export const setSiteSettings = siteSettings.set;
-export const watchSiteSettings = siteSettings.watch;
-export { shardKey };
+/**
+ * Set only by the end-to-end tests (from an extension page, which no web page
+ * can reach): while true, each frame marks its scan state on its document
+ * (see entrypoints/content-script/scan-signal.ts). Never set, the page sees nothing.
+ */
+export const testSignals = validatedItem<boolean>("local:testSignals", (raw) => ({
+  value: raw === true,
+  problems:
+    raw === null || raw === undefined || typeof raw === "boolean" ? [] : ["testSignals: not a boolean"],
+}));

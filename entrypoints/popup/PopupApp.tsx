@@ -11,14 +11,13 @@ import { SearchBox } from "../../components/SearchBox";
 import { SiteSwitch } from "../../components/SiteSwitch";
 import { TermView } from "../../components/TermView";
 import { TopicList } from "../../components/TopicList";
-import glossaryJson from "../../glossary/generated/glossary.json";
+import { glossary } from "../../glossary/data";
 import { buildSearchIndex, type SearchHit, search } from "../../glossary/search";
-import type { CompiledGlossary } from "../../glossary/types";
+import { toFrame } from "../../lib/send";
 import { isSiteEnabled, setSiteEnabled } from "../../lib/site-rules";
 import { formatRoute, parseRoute, type Route } from "./route";
 import { useSiteSettings, useTabData } from "./usePopupData";
 
-const glossary = glossaryJson as unknown as CompiledGlossary;
 const terms = new Map(glossary.terms.map((t) => [t.id, t]));
 const topics = new Map(glossary.topics.map((t) => [t.id, t]));
 const index = buildSearchIndex(glossary);
@@ -76,7 +75,7 @@ export function PopupApp() {
   async function showOnPage(id: string) {
     if (tab.tabId === undefined) return;
     const frameId = tab.terms?.frames[id]?.[0] ?? 0;
-    await browser.tabs.sendMessage(tab.tabId, { type: "show-term", id }, { frameId }).catch(() => false);
+    await toFrame(tab.tabId, { type: "show-term", id }, frameId).catch(() => false);
     // The page has to be visible for the tooltip to be seen.
     if (tab.inTab) await browser.tabs.update(tab.tabId, { active: true }).catch(() => {});
     else window.close();

@@ -3,13 +3,12 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
-import type { PageInfoReply, TabTermsReply } from "../../lib/messages";
+import { type PageInfoReply, parseBroadcast } from "../../lib/messages";
+import { toBackground, toFrame } from "../../lib/send";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from "../../lib/site-rules";
 import { siteSettings } from "../../lib/storage";
+import type { TabSummary } from "../../lib/tab-terms";
 import { tabParam } from "./route";
-
-/** Found terms trickle in while a page settles; the list follows for a while. */
-const REFRESH_MS = 1000;
 
 export interface TabData {
   tabId: number | undefined;
@@ -17,7 +16,8 @@ export interface TabData {
   inTab: boolean;
   /** null: no content script answers there (a browser page, the store). */
   page: PageInfoReply | null;
-  terms: TabTermsReply | null;
+  /** The tab's terms, from their one owner: the background (entrypoints/background/tab-badges.ts). */
+  terms: TabSummary | null;
 }
 
 async function findTab(): Promise<number | undefined> {
@@ -29,26 +29,18 @@ async function findTab(): Promise<number | undefined> {
 
 async function pageInfo(tabId: number): Promise<PageInfoReply | null> {
   try {
-    return ((await browser.tabs.sendMessage(tabId, { type: "page-info" }, { frameId: 0 })) ??
-      null) as PageInfoReply | null;
+    return (await toFrame(tabId, { type: "page-info" }, 0)) ?? null;
   } catch {
     return null;
   }
 }
 
-async function tabTerms(tabId: number, page: PageInfoReply | null): Promise<TabTermsReply | null> {
+async function tabTerms(tabId: number): Promise<TabSummary | null> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: "tab-terms", tabId })) as
-      | TabTermsReply
-      | undefined;
-    // The top frame's own answer covers the moment before its first report arrives.
-    if (reply && Object.keys(reply.counts).length > 0) return reply;
+    return (await toBackground({ type: "tab-terms", tabId })) ?? null;
   } catch {
-    // The background is starting; the top frame's counts will do.
+    return null; // The background is starting; its broadcast will follow.
   }
-  if (!page) return null;
-  const frames = Object.fromEntries(Object.keys(page.counts).map((id) => [id, [0]]));
-  return { counts: page.counts, frames };
 }
 
 export function useTabData(): TabData {
@@ -60,22 +52,28 @@ export function useTabData(): TabData {
   });
   useEffect(() => {
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async (tabId: number | undefined) => {
-      if (tabId === undefined || stopped) return;
-      const page = await pageInfo(tabId);
-      const terms = await tabTerms(tabId, page);
-      if (stopped) return;
-      setData((d) => ({ ...d, tabId, page, terms }));
-      timer = setTimeout(() => void load(tabId), REFRESH_MS);
+    let tabId: number | undefined;
+    const loadTerms = async () => {
+      if (tabId === undefined) return;
+      const terms = await tabTerms(tabId);
+      if (!stopped) setData((d) => ({ ...d, terms }));
     };
-    void findTab().then((tabId) => {
-      setData((d) => ({ ...d, tabId }));
-      return load(tabId);
+    // The background says when a frame of this tab reported new terms.
+    const onMessage = (raw: unknown) => {
+      const msg = parseBroadcast(raw);
+      if (msg?.tabId === tabId) void loadTerms();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    void findTab().then(async (id) => {
+      tabId = id;
+      if (id === undefined || stopped) return;
+      const page = await pageInfo(id);
+      if (!stopped) setData((d) => ({ ...d, tabId: id, page }));
+      await loadTerms();
     });
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
     };
   }, []);
   return data;

@@ -32,7 +32,7 @@
 //   (chunk, offset) just past the last one, which may lie in different chunks.
 //
 // Design (files): chars.ts classes and folding; prepare.ts patterns -> the
-// serialized form; compile.ts serialized form -> hash table of every prefix
+// serialized form; index-tables.ts serialized form -> hash table of every prefix
 // ending at a word or punctuation, plus a first-word filter (filter.ts);
 // scan.ts the pass over the chunks (not joined); walk.ts the careful token
 // walk for candidates; verify.ts confirms hash hits char by char; chunks.ts
@@ -42,14 +42,12 @@
 // Not re-entrant across threads (module-level scratch state), which JS
 // single-threaded execution makes moot.
 import { toChunkMatches } from "./chunks";
-import { compile } from "./compile";
-import { fastPath } from "./fast-path";
+import { compile } from "./index-tables";
 import { prepare } from "./prepare";
 import { scanChunks } from "./scan";
 import type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export { normalizeForm } from "./chars";
-export { prefilterEnabled } from "./fast-path";
 export type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export function buildIndex(patterns: readonly MatchPattern[]): MatchIndex {
@@ -65,19 +63,9 @@ export function loadIndex(data: SerializedIndex): MatchIndex {
   return compile(data);
 }
 
-export interface MatchOptions {
-  /** false: the JavaScript scanner alone even where enablePrefilter() (prefilter.ts) was called (benchmarks, tests). */
-  prefilter?: boolean;
-}
-
-export function matchChunks(
-  index: MatchIndex,
-  chunks: readonly string[],
-  options: MatchOptions = {},
-): TextMatch[] {
+export function matchChunks(index: MatchIndex, chunks: readonly string[]): TextMatch[] {
   const raw: number[] = [];
-  const fast = options.prefilter === false ? null : fastPath();
-  if (fast === null || !fast(index, chunks, raw)) scanChunks(index, chunks, raw);
+  scanChunks(index, chunks, raw);
   const ids = index.data.ids;
   return toChunkMatches(raw, chunks, (p) => ids[index.idOf[p] as number] as string);
 }

@@ -110,19 +110,8 @@ function careful(
   }
 }
 
-/**
- * Appends (start, end, pattern) triples, in offsets of the joined chunks, to
- * out. From offset `from` of the first chunk (a place where the scanner would
- * stand anyway: 0, a match end, or just after a separator), and only until it
- * stands past `limit`; returns where it stands then (the text length at the end).
- */
-export function scanChunks(
-  ix: MatchIndex,
-  chunks: readonly string[],
-  out: number[],
-  from = 0,
-  limit = Number.POSITIVE_INFINITY,
-): number {
+/** Appends (start, end, pattern) triples, in offsets of the joined chunks, to out. */
+export function scanChunks(ix: MatchIndex, chunks: readonly string[], out: number[]): void {
   // Locals, not imported bindings: module loaders may turn those into getter
   // calls or hole checks, which cost a lot in these loops.
   const cls = CLASS;
@@ -139,7 +128,7 @@ export function scanChunks(
   const m = chunks.length;
   let c = 0;
   let base = 0; // global offset of chunk c
-  let i = from;
+  let i = 0;
   outer: while (c < m) {
     const s = chunks[c] as string;
     const n = s.length;
@@ -149,7 +138,6 @@ export function scanChunks(
     // separators, or U+FEFF, an ignorable, neither of which starts a token.
     if (i === 0 && n > 0 && cls[s.charCodeAt(0)] === SEP) i = n - s.trimStart().length;
     while (i < n) {
-      if (i > limit) return base + i;
       const ch = s.charCodeAt(i);
       const k = cls[ch] as number;
       if (k === SEP) {
@@ -231,5 +219,4 @@ export function scanChunks(
     c++;
     i = 0;
   }
-  return base;
 }

@@ -24,7 +24,8 @@ export interface TextMatch {
  * table from the forms, which is faster than parsing a serialized table.
  */
 export interface SerializedIndex {
-  format: "termlens-match";
+  /** Checked when loaded (index-tables.ts). */
+  format: string;
   version: number;
   ids: string[];
   forms: string;

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { launch, type Session } from "./browser";
+import { PageLog, WorkerLog } from "./cdp-log";
 import { type ChromeApi, hover, tabIdOf, tooltipText } from "./helpers";
 import { type StaticServer, serve } from "./server";
-import { PageLog, WorkerLog } from "./watch";
 
 declare const chrome: ChromeApi & { storage: { sync: { clear(): Promise<void> } } };
 

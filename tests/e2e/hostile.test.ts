@@ -6,9 +6,18 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { CDPSession, Page } from "playwright-core";
 import { launch, type Session } from "./browser";
+import {
+  cdpEval,
+  heapMb,
+  PageLog,
+  recordAndBlock,
+  scanStats,
+  settle,
+  termCounts,
+  WorkerLog,
+} from "./cdp-log";
 import { TOOLTIP } from "./helpers";
 import { type StaticServer, serve } from "./server";
-import { cdpEval, heapMb, PageLog, recordAndBlock, scanStats, settle, termCounts, WorkerLog } from "./watch";
 
 const SLICE_LIMIT_MS = 50;
 // The issue asks for 10 s of storm; 5 s reaches the same steady state (the

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Page, Worker } from "playwright-core";
 import { EXTENSION_DIR, launch, type Session } from "./browser";
+import { PageLog, WorkerLog } from "./cdp-log";
 import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
 import { type StaticServer, serve } from "./server";
-import { PageLog, WorkerLog } from "./watch";
 
 declare const chrome: ChromeApi;
 

@@ -10,9 +10,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { EXTENSION_DIR, launch, type Session } from "./browser";
+import { isLocal, PageLog, type RecordedRequest, recordAndBlock, WorkerLog } from "./cdp-log";
 import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
 import { type StaticServer, serve } from "./server";
-import { isLocal, PageLog, type RecordedRequest, recordAndBlock, WorkerLog } from "./watch";
 
 declare const chrome: ChromeApi & { runtime: { getManifest(): Record<string, unknown> } };
 
@@ -102,7 +102,7 @@ describe("privacy: the build", () => {
     const csp = JSON.stringify(manifest.content_security_policy ?? "");
     assert.doesNotMatch(csp, /unsafe-eval|https?:/, "no relaxed CSP");
     // On Chromium the gate is registered at run time, only where Termlens is
-    // on (lib/gate-registration.ts); the manifest lists no content script.
+    // on (entrypoints/background/gate-registration.ts); the manifest lists no content script.
     const scripts = (manifest.content_scripts ?? []) as { matches: string[] }[];
     assert.deepEqual(scripts, []);
 

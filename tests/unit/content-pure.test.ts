@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { overrideCss } from "../../entrypoints/content/styles";
-import { luminance, parseColor, themeFor } from "../../entrypoints/content/theme";
-import { outermost, Watcher, type WatcherTarget } from "../../entrypoints/content/watcher";
+import { overrideCss } from "../../entrypoints/content-script/styles";
+import { luminance, parseColor, themeFor } from "../../entrypoints/content-script/theme";
+import { outermost, Watcher, type WatcherTarget } from "../../entrypoints/content-script/watcher";
 
 describe("theme", () => {
   test.each<[string, [number, number, number] | null]>([

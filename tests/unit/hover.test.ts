@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { HoverIntent, type HoverTarget } from "../../entrypoints/content/hover";
+import { HoverIntent, type HoverTarget } from "../../entrypoints/content-script/hover";
 
 const target = (id: string): HoverTarget & { id: string } => ({ id, key: id });
 

@@ -3,7 +3,6 @@
 // "id:matched text" in document order.
 import { describe, expect, it } from "vitest";
 import { buildIndex, type MatchPattern, matchChunks, normalizeForm } from "../../glossary/match/index";
-import { enablePrefilter, prefilterScan } from "../../glossary/match/prefilter";
 
 type Row = [name: string, text: string | string[], expected: string[]];
 
@@ -46,25 +45,10 @@ function run(text: string | string[], glossary: MatchPattern[] = GLOSSARY): stri
   });
 }
 
-/** The same through the WebAssembly fast path, forced whatever the text's length. */
-function runFast(text: string | string[], glossary: MatchPattern[] = GLOSSARY): string[] {
-  const joined = typeof text === "string" ? text : text.join("");
-  const index = buildIndex(glossary);
-  const raw: number[] = [];
-  expect(enablePrefilter() && prefilterScan(index, joined, raw)).toBe(true);
-  const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 3) {
-    const id = index.data.ids[index.idOf[raw[i + 2] as number] as number];
-    out.push(`${id}:${joined.slice(raw[i], raw[i + 1])}`);
-  }
-  return out;
-}
-
 function table(title: string, rows: Row[], glossary?: MatchPattern[]) {
   describe(title, () => {
     it.each(rows)("%s", (_name, text, expected) => {
       expect(run(text, glossary)).toEqual(expected);
-      expect(runFast(text, glossary), "WebAssembly fast path").toEqual(expected);
     });
   });
 }

@@ -7,7 +7,7 @@ import { SettingsTransfer } from "../../components/SettingsTransfer";
 import { SiteRules } from "../../components/SiteRules";
 import { OptionsApp } from "../../entrypoints/options/OptionsApp";
 import { DEFAULT_DISPLAY } from "../../lib/settings";
-import { displaySettings, getSiteSettings, setSiteSettings } from "../../lib/storage";
+import { displaySettings, siteSettings } from "../../lib/storage";
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {
@@ -120,7 +120,7 @@ describe("OptionsApp", () => {
   }
 
   test("a bad file changes nothing and says what and where", async () => {
-    await setSiteSettings({ mode: "only-chosen", rules: { "keep.me": true }, paused: false });
+    await siteSettings.set({ mode: "only-chosen", rules: { "keep.me": true }, paused: false });
     const before = await fakeBrowser.storage.sync.get(null);
     const el = mount(<OptionsApp />);
     await flush();
@@ -146,7 +146,7 @@ describe("OptionsApp", () => {
     };
     await importText(el, "good.json", JSON.stringify(file));
     expect(el.querySelector("[role=status]")?.textContent).toMatch(/Imported good\.json: 1 site rule/);
-    expect(await getSiteSettings()).toEqual(file.siteSettings);
+    expect(await siteSettings.get()).toEqual(file.siteSettings);
     expect(await displaySettings.get()).toEqual(file.display);
   });
 
@@ -162,6 +162,6 @@ describe("OptionsApp", () => {
       el.querySelector("form")?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     });
     await flush();
-    expect((await getSiteSettings()).rules).toEqual({ "portal.example.com": false });
+    expect((await siteSettings.get()).rules).toEqual({ "portal.example.com": false });
   });
 });

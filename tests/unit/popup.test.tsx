@@ -8,11 +8,9 @@ import { SearchBox } from "../../components/SearchBox";
 import { TermView } from "../../components/TermView";
 import { PopupApp } from "../../entrypoints/popup/PopupApp";
 import { formatRoute, parseRoute, tabParam } from "../../entrypoints/popup/route";
-import glossaryJson from "../../glossary/generated/glossary.json";
+import { glossary } from "../../glossary/data";
 import type { SearchHit } from "../../glossary/search";
-import type { CompiledGlossary } from "../../glossary/types";
 
-const glossary = glossaryJson as unknown as CompiledGlossary;
 let root: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {
   root = document.createElement("div");

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import glossaryJson from "../../glossary/generated/glossary.json";
+import { glossary } from "../../glossary/data";
 import { allowedEdits, buildSearchIndex, editDistance, normalize, search } from "../../glossary/search";
-import type { CompiledGlossary, Term } from "../../glossary/types";
+import type { Term } from "../../glossary/types";
 
-const real = buildSearchIndex(glossaryJson as unknown as CompiledGlossary);
+const real = buildSearchIndex(glossary);
 const ids = (q: string, n = 5) => search(real, q, n).map((h) => h.id);
 
 const term = (id: string, t: string, variants: string[] = [], definition = ""): Term => ({

@@ -7,13 +7,7 @@ import {
   SYNC_QUOTA_BYTES_PER_ITEM,
 } from "../../lib/rule-shards";
 import { DEFAULT_DISPLAY } from "../../lib/settings";
-import {
-  displaySettings,
-  getSiteSettings,
-  setSiteSettings,
-  siteSettings,
-  watchSiteSettings,
-} from "../../lib/storage";
+import { displaySettings, siteSettings } from "../../lib/storage";
 
 describe("site settings storage", () => {
   beforeEach(() => {
@@ -21,13 +15,17 @@ describe("site settings storage", () => {
   });
 
   test("defaults are not written to storage", async () => {
-    expect(await getSiteSettings()).toEqual({ mode: "everywhere-except", rules: {}, paused: false });
+    expect(await siteSettings.get()).toEqual({ mode: "everywhere-except", rules: {}, paused: false });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
   test("a saved value reads back", async () => {
-    await setSiteSettings({ mode: "only-chosen", rules: { "a.com": true }, paused: false });
-    expect(await getSiteSettings()).toEqual({ mode: "only-chosen", rules: { "a.com": true }, paused: false });
+    await siteSettings.set({ mode: "only-chosen", rules: { "a.com": true }, paused: false });
+    expect(await siteSettings.get()).toEqual({
+      mode: "only-chosen",
+      rules: { "a.com": true },
+      paused: false,
+    });
   });
 
   test("a corrupted value falls back to defaults with a warning, keeping what is valid", async () => {
@@ -35,7 +33,7 @@ describe("site settings storage", () => {
     await fakeBrowser.storage.sync.set({
       siteSettings: { mode: 42, rules: { "a.com": false, "b.com": "x" } },
     });
-    expect(await getSiteSettings()).toEqual({
+    expect(await siteSettings.get()).toEqual({
       mode: "everywhere-except",
       rules: { "a.com": false },
       paused: false,
@@ -46,8 +44,8 @@ describe("site settings storage", () => {
 
   test("watchers get clean values", async () => {
     const seen: unknown[] = [];
-    const unwatch = watchSiteSettings((v) => seen.push(v));
-    await setSiteSettings({ mode: "everywhere-except", rules: { "x.org": false }, paused: true });
+    const unwatch = siteSettings.watch((v) => seen.push(v));
+    await siteSettings.set({ mode: "everywhere-except", rules: { "x.org": false }, paused: true });
     unwatch();
     expect(seen).toEqual([{ mode: "everywhere-except", rules: { "x.org": false }, paused: true }]);
   });
@@ -63,40 +61,40 @@ describe("sharded site list in sync storage", () => {
 
   test("2,000 sites fit the sync quotas and read back", async () => {
     const rules = manySites(2000);
-    await setSiteSettings({ mode: "only-chosen", rules, paused: false });
+    await siteSettings.set({ mode: "only-chosen", rules, paused: false });
     const stored = await fakeBrowser.storage.sync.get(null);
     const sizes = Object.entries(stored).map(([k, v]) => itemBytes(k, v));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(SYNC_QUOTA_BYTES_PER_ITEM);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(SYNC_QUOTA_BYTES);
     expect(Object.keys(stored).length).toBeLessThan(SYNC_MAX_ITEMS);
     expect(Object.keys(stored).filter((k) => k.startsWith("siteRules.")).length).toBeGreaterThan(1);
-    expect(await getSiteSettings()).toEqual({ mode: "only-chosen", rules, paused: false });
+    expect(await siteSettings.get()).toEqual({ mode: "only-chosen", rules, paused: false });
   });
 
   test("a shorter list removes the shards it no longer needs", async () => {
-    await setSiteSettings({ mode: "everywhere-except", rules: manySites(2000), paused: false });
-    await setSiteSettings({ mode: "everywhere-except", rules: { "a.com": false }, paused: false });
+    await siteSettings.set({ mode: "everywhere-except", rules: manySites(2000), paused: false });
+    await siteSettings.set({ mode: "everywhere-except", rules: { "a.com": false }, paused: false });
     const stored = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(stored).sort()).toEqual(["siteRules.0", "siteSettings", "siteSettings$"]);
-    expect((await getSiteSettings()).rules).toEqual({ "a.com": false });
+    expect((await siteSettings.get()).rules).toEqual({ "a.com": false });
   });
 
   test("a list too long for sync is refused with a clear error, and nothing changes", async () => {
-    await setSiteSettings({ mode: "everywhere-except", rules: { "a.com": false }, paused: false });
+    await siteSettings.set({ mode: "everywhere-except", rules: { "a.com": false }, paused: false });
     const huge = Object.fromEntries(
       Array.from({ length: 6000 }, (_, i) => [`a-rather-long-host-name-${i}.example.org`, false]),
     );
-    await expect(setSiteSettings({ mode: "everywhere-except", rules: huge, paused: false })).rejects.toThrow(
+    await expect(siteSettings.set({ mode: "everywhere-except", rules: huge, paused: false })).rejects.toThrow(
       /too long for the browser's sync storage: 6000 sites/,
     );
-    expect((await getSiteSettings()).rules).toEqual({ "a.com": false });
+    expect((await siteSettings.get()).rules).toEqual({ "a.com": false });
   });
 
   test("one watcher call per change, even though shards are written and removed", async () => {
-    await setSiteSettings({ mode: "everywhere-except", rules: manySites(2000), paused: false });
+    await siteSettings.set({ mode: "everywhere-except", rules: manySites(2000), paused: false });
     const seen: unknown[] = [];
-    const unwatch = watchSiteSettings((v) => seen.push(v));
-    await setSiteSettings({ mode: "everywhere-except", rules: { "b.com": false }, paused: false });
+    const unwatch = siteSettings.watch((v) => seen.push(v));
+    await siteSettings.set({ mode: "everywhere-except", rules: { "b.com": false }, paused: false });
     await new Promise((r) => setTimeout(r, 20));
     unwatch();
     expect(seen).toEqual([{ mode: "everywhere-except", rules: { "b.com": false }, paused: false }]);
@@ -104,9 +102,9 @@ describe("sharded site list in sync storage", () => {
 
   test("a lost shard is reported and the rest still works", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await setSiteSettings({ mode: "everywhere-except", rules: manySites(2000), paused: false });
+    await siteSettings.set({ mode: "everywhere-except", rules: manySites(2000), paused: false });
     await fakeBrowser.storage.sync.set({ "siteRules.1": "garbage" });
-    const rules = (await getSiteSettings()).rules;
+    const rules = (await siteSettings.get()).rules;
     expect(Object.keys(rules).length).toBeGreaterThan(1000);
     expect(Object.keys(rules).length).toBeLessThan(2000);
     expect(warn.mock.calls.some(([m]) => String(m).includes("siteRules.1"))).toBe(true);
@@ -119,7 +117,7 @@ describe("sharded site list in sync storage", () => {
       siteSettings: { mode: "everywhere-except", shards: 1 },
       "siteRules.0": JSON.parse('{"__proto__": {"polluted": true}, "constructor": false, "a.com": false}'),
     });
-    expect((await getSiteSettings()).rules).toEqual({ "a.com": false });
+    expect((await siteSettings.get()).rules).toEqual({ "a.com": false });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     warn.mockRestore();
   });
@@ -138,12 +136,16 @@ describe("migration v1 -> v2", () => {
     expect(stored.siteSettings).toEqual({ mode: "only-chosen", paused: true, shards: 1 });
     expect(stored.siteSettings$).toEqual({ v: 2 });
     expect(stored["siteRules.0"]).toEqual(rules);
-    expect(await getSiteSettings()).toEqual({ mode: "only-chosen", rules, paused: true });
+    expect(await siteSettings.get()).toEqual({ mode: "only-chosen", rules, paused: true });
   });
 
   test("a v1 value still reads correctly before it is migrated", async () => {
     await fakeBrowser.storage.sync.set({ siteSettings: { mode: "only-chosen", rules: { "a.com": true } } });
-    expect(await getSiteSettings()).toEqual({ mode: "only-chosen", rules: { "a.com": true }, paused: false });
+    expect(await siteSettings.get()).toEqual({
+      mode: "only-chosen",
+      rules: { "a.com": true },
+      paused: false,
+    });
   });
 
   test("a corrupted v1 value migrates to what is valid in it", async () => {
@@ -152,7 +154,7 @@ describe("migration v1 -> v2", () => {
       siteSettings: { mode: "bogus", rules: { "a.com": "x", "b.com": false } },
     });
     await siteSettings.migrate();
-    expect(await getSiteSettings()).toEqual({
+    expect(await siteSettings.get()).toEqual({
       mode: "everywhere-except",
       rules: { "b.com": false },
       paused: false,

@@ -4,7 +4,7 @@
 // nested timer is clamped to 4 ms, and timers due together run in order.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { Watcher, type WatcherTarget } from "../../entrypoints/content/watcher";
+import { Watcher, type WatcherTarget } from "../../entrypoints/content-script/watcher";
 
 describe("Watcher under a timer-chain storm", () => {
   let calls: string[];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { matchInWindows } from "../../entrypoints/content/windows";
+import { matchInWindows } from "../../entrypoints/content-script/windows";
 import { buildIndex, matchChunks } from "../../glossary/match/index";
 
 const index = buildIndex([

@@ -2,32 +2,19 @@
 // switched-off site pays only for reading its setting. Owns the terms found,
 // the slices that find them, the watcher that follows changes and the UI.
 
-import { browser } from "wxt/browser";
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import contentData from "../../glossary/generated/content-data.json";
 import { loadIndex } from "../../glossary/match/index";
 import type { ContentData } from "../../glossary/types";
-import type { Command, LookupReply } from "../../lib/messages";
+import type { Command } from "../../lib/messages";
+import { askBackground, type PageApi } from "../../lib/page-api";
 import type { DisplaySettings } from "../../lib/settings";
 import { PageTerms } from "./highlighter";
-import { visibleRegion } from "./scan";
-import { Scanner } from "./scanner";
+import type { Lifetime } from "./lifetime";
+import { ScanScheduler } from "./scan-scheduler";
+import { ScanSignal } from "./scan-signal";
 import { HighlightStyles } from "./styles";
 import { TermUi, type TermUiOptions } from "./term-ui";
+import { visibleRegion } from "./text-blocks";
 import { Watcher } from "./watcher";
-
-/**
- * Messages the background. Once the extension is reloaded or updated, this
- * (orphaned) script's runtime is gone and sendMessage throws instead of
- * rejecting: turned into a rejection, so callers' .catch handles both.
- */
-function send(message: object): Promise<unknown> {
-  try {
-    return browser.runtime.sendMessage(message);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-}
 
 const uiOptions = (d: DisplaySettings): TermUiOptions => ({
   showDelay: d.hoverDelayMs,
@@ -39,7 +26,8 @@ export class PageSession {
   private readonly terms: PageTerms;
   private readonly ui: TermUi;
   private readonly styles = new HighlightStyles(document);
-  private readonly scanner: Scanner;
+  private readonly scanner: ScanScheduler;
+  private readonly signal: ScanSignal;
   private readonly watcher: Watcher;
   private readonly shadowRoots: ShadowRoot[] = [];
   private enabled = false;
@@ -47,10 +35,13 @@ export class PageSession {
   private reportTimer = 0;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: Lifetime,
+    private readonly api: PageApi,
+    data: ContentData,
     display: DisplaySettings,
+    signalScans: boolean,
   ) {
-    const data = contentData as unknown as ContentData;
+    this.signal = new ScanSignal(document, signalScans);
     const index = loadIndex(data.index);
     this.terms = new PageTerms(index, new Set(data.everyday));
     this.ui = new TermUi(
@@ -59,9 +50,9 @@ export class PageSession {
         index,
         terms: () => (this.enabled ? this.terms : null),
         shadowRoots: () => this.shadowRoots,
-        lookup: (id) => send({ type: "lookup", id }) as Promise<LookupReply | undefined>,
-        openTopic: (topicId) => void send({ type: "open-topic", topicId }).catch(() => {}),
-        openTerm: (id) => void send({ type: "open-term", id }).catch(() => {}),
+        lookup: (id) => askBackground(this.api, { type: "lookup", id }),
+        openTopic: (topicId) => void askBackground(this.api, { type: "open-topic", topicId }).catch(() => {}),
+        openTerm: (id) => void askBackground(this.api, { type: "open-term", id }).catch(() => {}),
       },
       uiOptions(display),
     );
@@ -75,10 +66,11 @@ export class PageSession {
         rescan: (roots) => this.scanner.enqueue(roots),
         rescanAll: () => this.scanner.enqueue([pageRoot()]),
         isOurs: (node) => this.ui.isOurs(node),
+        changed: () => this.signalState(),
       },
       { setTimeout: (cb, ms) => ctx.setTimeout(cb, ms) },
     );
-    this.scanner = new Scanner(
+    this.scanner = new ScanScheduler(
       this.terms,
       { requestIdleCallback: (cb, o) => ctx.requestIdleCallback(cb, o) },
       (root) => {
@@ -86,7 +78,10 @@ export class PageSession {
         this.watcher.observe(root);
         this.styles.adoptInShadow(root);
       },
-      () => this.reportSoon(),
+      () => {
+        this.reportSoon();
+        this.signalState();
+      },
     );
     this.listen();
     ctx.onInvalidated(() => {
@@ -95,6 +90,7 @@ export class PageSession {
       this.terms.hide();
       this.terms.clear();
       this.styles.remove();
+      this.signal.remove();
     });
   }
 
@@ -131,21 +127,26 @@ export class PageSession {
     return this.enabled ? this.terms.counts() : {};
   }
 
-  command(name: Command): void {
-    if (!this.enabled) return;
+  command(name: Command): boolean {
+    if (!this.enabled) return false;
     if (name === "explain") this.ui.explainSelection();
     else this.ui.step(name === "next-term" ? 1 : -1);
+    return true;
   }
 
   showTerm(id: string): boolean {
     return this.enabled && this.ui.showTerm(id);
   }
 
+  private signalState(): void {
+    this.signal.set(this.scanner.busy || this.watcher.pending);
+  }
+
   /** Tells the background what this frame holds (for the badge and the popup). */
   private reportSoon(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = this.ctx.setTimeout(() => {
-      send({ type: "found", counts: this.counts() }).catch(() => {});
+      askBackground(this.api, { type: "found", counts: this.counts() }).catch(() => {});
     }, 300);
   }
 

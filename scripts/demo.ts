@@ -4,9 +4,9 @@
 
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { launch } from "./browser";
-import { hover, openPopupFor, tooltipText } from "./helpers";
-import { serve } from "./server";
+import { launch } from "../tests/e2e/browser";
+import { hover, openPopupFor, tooltipText } from "../tests/e2e/helpers";
+import { serve } from "../tests/e2e/server";
 
 const hasDisplay =
   process.platform === "darwin" ||

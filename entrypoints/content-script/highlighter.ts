@@ -5,7 +5,7 @@
 // keep the terms it holds, so hover hit-tests and rescans touch only that node.
 
 import { type MatchIndex, matchChunks, type TextMatch } from "../../glossary/match/index";
-import type { TextBlock } from "./scan";
+import type { TextBlock } from "./text-blocks";
 import { matchInWindows } from "./windows";
 
 /** Blocks longer than this (in characters) are read in windows across slices. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BlockCursor, collectBlocks } from "../../entrypoints/content/scan";
+import { BlockCursor, collectBlocks } from "../../entrypoints/content-script/text-blocks";
 
 function blocksOf(html: string): string[][] {
   document.body.innerHTML = html;

@@ -1,13 +1,13 @@
 // Makes the README's popup screenshots, light and dark:
-//   npm run build && tsx tests/e2e/screenshots.ts
+//   npm run build && tsx scripts/screenshots.ts
 // The popup is shown as popup.html?tab=<id> in a tab sized like the real
 // popup (the real one cannot be captured headless), speaking for the lab portal.
 
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { launch } from "./browser";
-import { openPopupFor } from "./helpers";
-import { serve } from "./server";
+import { launch } from "../tests/e2e/browser";
+import { openPopupFor } from "../tests/e2e/helpers";
+import { serve } from "../tests/e2e/server";
 
 const out = resolve("docs/screenshots");
 mkdirSync(out, { recursive: true });

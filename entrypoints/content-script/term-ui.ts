@@ -14,7 +14,7 @@ export interface TermUiDeps {
   index: MatchIndex;
   terms: () => PageTerms | null;
   shadowRoots: () => ShadowRoot[];
-  lookup: (id: string) => Promise<LookupReply | undefined>;
+  lookup: (id: string) => Promise<LookupReply | null>;
   openTopic: (topicId: string) => void;
   openTerm: (id: string) => void;
 }

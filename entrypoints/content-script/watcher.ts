@@ -2,7 +2,7 @@
 // changed are read again. A storm of mutations falls back to a throttled
 // rescan of the whole page rather than chasing each record.
 
-import { blockOf, isInSkippedRegion, isSkippedRoot } from "./scan";
+import { blockOf, isInSkippedRegion, isSkippedRoot } from "./text-blocks";
 
 export interface WatcherOptions {
   /** Quiet time before a batch is handled. */
@@ -35,6 +35,8 @@ export interface WatcherTarget {
   rescanAll(): void;
   /** Our own UI (ignored). */
   isOurs(node: Node): boolean;
+  /** Changes arrived, or a batch of them was handled: `pending` may have changed. */
+  changed?(): void;
 }
 
 export class Watcher {
@@ -92,6 +94,12 @@ export class Watcher {
     const wait = Math.max(0, Math.min(this.opts.debounceMs, this.firstAt + this.opts.maxWaitMs - now));
     this.timer = this.timers.setTimeout(() => this.flush(), wait);
     this.armed = true;
+    this.target.changed?.();
+  }
+
+  /** Changes seen and not yet handed on (a flush is due). */
+  get pending(): boolean {
+    return this.armed;
   }
 
   private onlyOurs(r: MutationRecord): boolean {
@@ -105,6 +113,11 @@ export class Watcher {
   }
 
   private flush(): void {
+    this.handle();
+    this.target.changed?.();
+  }
+
+  private handle(): void {
     this.armed = false;
     const storm = this.records > this.opts.stormRecords;
     this.records = 0;

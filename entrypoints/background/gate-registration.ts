@@ -4,9 +4,9 @@
 // manifest (see wxt.config.ts), where the gate itself checks the rules.
 
 import { browser } from "wxt/browser";
-import { gateRegistrations } from "./gate-patterns";
-import { isUrlEnabled, type SiteSettings } from "./site-rules";
-import { siteSettings } from "./storage";
+import { gateRegistrations } from "../../lib/gate-patterns";
+import { isUrlEnabled, type SiteSettings } from "../../lib/site-rules";
+import { siteSettings } from "../../lib/storage";
 
 const ID_PREFIX = "termlens-gate-";
 

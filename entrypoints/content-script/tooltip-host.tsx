@@ -1,13 +1,13 @@
 // The tooltip's home: a `termlens-tooltip` element with an open shadow root
 // (the page's CSS cannot reach in), in the top layer where popovers are
-// supported (no z-index can cover it), placed beside the term with
-// floating-ui and kept there while the page scrolls. The host exists only
+// supported (no z-index can cover it), placed beside the term
+// (placement.ts) and kept there while the page scrolls. The host exists only
 // while a tooltip is shown, so the page's DOM is otherwise untouched.
 
-import { autoUpdate, computePosition, flip, offset, shift } from "@floating-ui/dom";
 import { render } from "preact";
 import { Tooltip, type TooltipProps } from "../../components/Tooltip";
-import tooltipCss from "./tooltip.css?inline";
+import tooltipCss from "../../components/Tooltip.css?inline";
+import { placeTooltip } from "./placement";
 
 export const HOST_TAG = "termlens-tooltip";
 
@@ -89,35 +89,28 @@ export class TooltipHost {
 
   private place(anchor: Range, host: HTMLElement): void {
     this.stopFollowing?.();
-    const reference = {
-      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
-    };
-    const update = () => {
-      computePosition(reference, host, {
-        strategy: "fixed",
-        placement: "bottom-start",
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        host.style.setProperty("left", `${Math.round(x)}px`, "important");
-        host.style.setProperty("top", `${Math.round(y)}px`, "important");
-      });
-    };
-    // floating-ui's own scroll/resize following walks every ancestor with
-    // getComputedStyle, which took seconds on a 5,000-deep page. One
-    // capturing scroll listener hears every scroll container instead.
-    const stopAuto = autoUpdate(reference, host, update, {
-      animationFrame: false,
-      ancestorScroll: false,
-      ancestorResize: false,
-    });
     const view = this.doc.defaultView;
+    const update = () => {
+      const rect = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
+      const viewport = {
+        width: this.doc.documentElement.clientWidth || view?.innerWidth || 0,
+        height: this.doc.documentElement.clientHeight || view?.innerHeight || 0,
+      };
+      const { x, y } = placeTooltip(rect, { width: host.offsetWidth, height: host.offsetHeight }, viewport);
+      host.style.setProperty("left", `${x}px`, "important");
+      host.style.setProperty("top", `${y}px`, "important");
+    };
+    update();
+    // One capturing scroll listener hears every scroll container (walking the
+    // ancestors instead took seconds on a 5,000-deep page); the card is placed
+    // again when its own size changes (the definition arrives).
     const listen = { capture: true, passive: true } as const;
     this.doc.addEventListener("scroll", update, listen);
     view?.addEventListener("resize", update, listen);
+    const resized = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
+    resized?.observe(host);
     this.stopFollowing = () => {
-      stopAuto();
+      resized?.disconnect();
       this.doc.removeEventListener("scroll", update, listen);
       view?.removeEventListener("resize", update, listen);
     };

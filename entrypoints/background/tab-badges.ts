@@ -4,9 +4,10 @@
 // stopped at any time, so the bookkeeping is mirrored in session storage.
 
 import { browser } from "wxt/browser";
-import { DEFAULT_SITE_SETTINGS, isSiteEnabled, type SiteSettings, siteKey } from "./site-rules";
-import { siteSettings } from "./storage";
-import { type Counts, type TabSummary, TabTerms } from "./tab-terms";
+import { broadcast, toFrame } from "../../lib/send";
+import { DEFAULT_SITE_SETTINGS, isSiteEnabled, type SiteSettings, siteKey } from "../../lib/site-rules";
+import { siteSettings } from "../../lib/storage";
+import { type Counts, type TabSummary, TabTerms } from "../../lib/tab-terms";
 
 const SESSION_KEY = "tabTerms";
 const BADGE_COLOR = "#0b5cad"; // white text on it: 6.6:1
@@ -60,9 +61,7 @@ export function startTabBadges(): TabBadges {
   /** Learns a tab's site from its top frame when the tab's URL is not visible to us. */
   async function askSite(tabId: number): Promise<void> {
     try {
-      const reply = (await browser.tabs.sendMessage(tabId, { type: "page-info" }, { frameId: 0 })) as
-        | { site?: unknown }
-        | undefined;
+      const reply = await toFrame(tabId, { type: "page-info" }, 0);
       if (reply && (typeof reply.site === "string" || reply.site === null)) {
         tabs.setSite(tabId, reply.site);
         save();
@@ -94,6 +93,7 @@ export function startTabBadges(): TabBadges {
       if (frameId === 0 && frameUrl) tabs.setSite(tabId, siteKey(frameUrl));
       tabs.report(tabId, frameId, counts);
       save();
+      broadcast({ type: "tab-terms-changed", tabId });
     },
     async summary(tabId) {
       await ready;

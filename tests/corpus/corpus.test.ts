@@ -12,8 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext } from "playwright-core";
-import { launch, type Session } from "./browser";
-import { type StaticServer, serve } from "./server";
+import { launch, type Session } from "../e2e/browser";
 import {
   firstDifference,
   isLocal,
@@ -27,7 +26,8 @@ import {
   settle,
   termCounts,
   WorkerLog,
-} from "./watch";
+} from "../e2e/cdp-log";
+import { type StaticServer, serve } from "../e2e/server";
 
 const CORPUS = resolve(process.env.TERMLENS_CORPUS ?? "../shared/corpus");
 const FOLDERS = ["pages", "health"];

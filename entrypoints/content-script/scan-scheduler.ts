@@ -2,9 +2,8 @@
 // browser is idle, each stopping after a small time budget, so no task of
 // ours blocks the page for long even on a huge document.
 
-import { prefilterEnabled } from "../../glossary/match/index";
 import type { PageTerms } from "./highlighter";
-import { BlockCursor } from "./scan";
+import { BlockCursor } from "./text-blocks";
 
 /** Text per walk-and-match batch: about a millisecond of matching. */
 const BATCH_CHARS = 16 * 1024;
@@ -13,18 +12,11 @@ export interface Scheduling {
   requestIdleCallback(cb: IdleRequestCallback, options?: IdleRequestOptions): number;
 }
 
-export interface ScanStats {
-  slices: number;
-  longestSliceMs: number;
-  totalMs: number;
-}
-
-export class Scanner {
+export class ScanScheduler {
   private cursor: BlockCursor | null = null;
   private readonly pending: Node[] = [];
   private alreadyRead: Node | null = null;
   private scheduled = false;
-  readonly stats: ScanStats = { slices: 0, longestSliceMs: 0, totalMs: 0 };
 
   constructor(
     private readonly terms: PageTerms,
@@ -69,18 +61,8 @@ export class Scanner {
       // Small batches: matching happens inside the slice's budget, not after it.
       this.terms.add(this.cursor.take(deadline, BATCH_CHARS));
     } while (!deadline());
-    const ended = performance.now();
-    const spent = ended - started;
-    // A user-timing entry per slice lets benchmarks and tests see our cost
-    // on the page's timeline without hooks into the extension.
-    performance.measure("termlens:scan", {
-      start: started,
-      end: ended,
-      detail: { prefilter: prefilterEnabled() },
-    });
-    this.stats.slices++;
-    this.stats.totalMs += spent;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    // Nothing of ours goes on the page's performance timeline (the page can
+    // read it): benchmarks measure us from outside, with the browser's profiler.
     if (this.busy) this.schedule();
     else this.onSettled();
   }

@@ -1,0 +1,107 @@
+// The extension's hub: answers term lookups from content scripts (which carry
+// only the matching index), opens topics, keeps each tab's terms and badge,
+// and turns keyboard shortcuts and the context menu into commands for the
+// page. Nothing leaves the browser.
+
+import { browser } from "wxt/browser";
+import { defineBackground } from "wxt/utils/define-background";
+import { glossary } from "../../glossary/data";
+import {
+  type BackgroundRequest,
+  type Command,
+  type LookupReply,
+  parseBackgroundRequest,
+  type ReplyTo,
+} from "../../lib/messages";
+import { toFrame } from "../../lib/send";
+import { startGateRegistration } from "./gate-registration";
+import { startTabBadges } from "./tab-badges";
+
+const MENU_ID = "termlens-explain";
+
+type Sender = { id?: string; tab?: { id?: number }; frameId?: number; url?: string };
+
+export default defineBackground(() => {
+  const terms = new Map(glossary.terms.map((t) => [t.id, t]));
+  const topics = new Map(glossary.topics.map((t) => [t.id, t]));
+
+  function lookup(id: string): LookupReply | null {
+    const term = terms.get(id);
+    if (!term) return null;
+    const topic = term.topicIds[0] ? topics.get(term.topicIds[0]) : undefined;
+    return { term, topic: topic ? { id: topic.id, title: topic.title } : null };
+  }
+
+  const badges = startTabBadges();
+  startGateRegistration();
+
+  function sendCommand(tabId: number, name: Command, frameId: number | "all") {
+    toFrame(tabId, { type: "command", name }, frameId).catch(() => {
+      // No content script in that tab (a browser page, or a site switched off).
+    });
+  }
+
+  /** Opens the popup's view of a term or topic in a tab of its own. */
+  function openPopupView(hash: string, sender: Sender): boolean {
+    const from = sender.tab?.id ? `?tab=${sender.tab.id}` : "";
+    void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${from}#${hash}` as "/popup.html") });
+    return true;
+  }
+
+  async function handle<R extends BackgroundRequest>(msg: R, sender: Sender): Promise<ReplyTo<R>>;
+  async function handle(msg: BackgroundRequest, sender: Sender): Promise<ReplyTo<BackgroundRequest>> {
+    const tabId = sender.tab?.id;
+    switch (msg.type) {
+      case "lookup":
+        return lookup(msg.id);
+      case "activate":
+        if (tabId === undefined) return false;
+        // Only into the very frame that asked, and only from our own gate:
+        // the glossary's matching index first, then the script that reads it.
+        return browser.scripting
+          .executeScript({
+            target: { tabId, frameIds: [sender.frameId ?? 0] },
+            files: ["/content-index.js", "/content-script.js"],
+          })
+          .then(() => true)
+          .catch(() => false); // The frame navigated away meanwhile.
+      case "found":
+        if (tabId === undefined) return false;
+        await badges.found(tabId, sender.frameId ?? 0, sender.url, msg.counts);
+        return true;
+      case "tab-terms":
+        // From the popup (an extension page, so it has no sender.tab).
+        return badges.summary(msg.tabId);
+      case "open-topic":
+        return topics.has(msg.topicId) && openPopupView(`topic=${msg.topicId}`, sender);
+      case "open-term":
+        return terms.has(msg.id) && openPopupView(`term=${msg.id}`, sender);
+    }
+  }
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    // Only our own pages and content scripts; never other extensions.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const msg = parseBackgroundRequest(raw);
+    return msg ? handle(msg, sender) : undefined;
+  });
+
+  browser.commands?.onCommand.addListener((name, tab) => {
+    if (!tab?.id) return;
+    if (name === "explain-term") sendCommand(tab.id, "explain", "all");
+    else if (name === "next-term" || name === "previous-term") sendCommand(tab.id, name, 0);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: "Explain “%s” with Termlens",
+        contexts: ["selection"],
+      }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id) sendCommand(tab.id, "explain", info.frameId ?? "all");
+  });
+});
