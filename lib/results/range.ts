@@ -1,0 +1,47 @@
+// A printed reference range: "2.5 - 4.5", "2.5–4.5 mg/dL", "0.0 to 1.2",
+// "<150", ">=60", "> OR = 60", "Low 64 High 104", "Low High 64 104". The
+// whole text must be the range (a unit may follow); anything else is not one,
+// and a range whose low end is above its high end is refused.
+
+import { COMPARATOR_SOURCE, NUMBER_SOURCE, parseComparator, parseNumber } from "./numbers";
+import type { ParsedRange, RangeEnd } from "./types";
+import { isKnownUnit } from "./units";
+
+const N = `(${NUMBER_SOURCE})`;
+// A unit after the numbers: one token, or "x 10^3/uL"-like two tokens; checked against the table.
+const UNIT = String.raw`(?:\s+(\S+(?:\s\S+)?))?`;
+const TWO_SIDED = new RegExp(`^${N}\\s*(?:-|–|—|to)\\s*${N}${UNIT}$`, "i");
+const ONE_SIDED = new RegExp(`^(${COMPARATOR_SOURCE})\\s*${N}${UNIT}$`, "i");
+const LOW_HIGH = new RegExp(`^low\\s*:?\\s*high\\s*:?\\s+${N}\\s+${N}${UNIT}$`, "i");
+const LOW_N_HIGH_N = new RegExp(`^low\\s*:?\\s*${N}\\s*[,;]?\\s*high\\s*:?\\s*${N}${UNIT}$`, "i");
+
+function unitOk(unit: string | undefined): boolean {
+  return unit === undefined || isKnownUnit(unit) || /^[a-zµμ%]+\/[a-z0-9µμ./{}_^]+$/i.test(unit);
+}
+
+function twoEnds(text: string, a: string, b: string, unit: string | undefined): ParsedRange | null {
+  const lo = parseNumber(a);
+  const hi = parseNumber(b);
+  if (lo === null || hi === null || lo > hi || !unitOk(unit)) return null;
+  return {
+    text,
+    low: { value: lo, inclusive: true },
+    high: { value: hi, inclusive: true },
+    unit: unit ?? null,
+  };
+}
+
+export function parseRange(printed: string): ParsedRange | null {
+  const text = printed.trim().replace(/\s+/g, " ");
+  if (text.length === 0 || text.length > 60) return null;
+  let m = TWO_SIDED.exec(text) ?? LOW_HIGH.exec(text) ?? LOW_N_HIGH_N.exec(text);
+  if (m) return twoEnds(printed.trim(), m[1] ?? "", m[2] ?? "", m[3]);
+  m = ONE_SIDED.exec(text);
+  if (!m) return null;
+  const comparator = parseComparator(m[1] ?? "");
+  const value = parseNumber(m[2] ?? "");
+  if (!comparator || value === null || !unitOk(m[3])) return null;
+  const end: RangeEnd = { value, inclusive: comparator === "<=" || comparator === ">=" };
+  const below = comparator === "<" || comparator === "<=";
+  return { text: printed.trim(), low: below ? null : end, high: below ? end : null, unit: m[3] ?? null };
+}

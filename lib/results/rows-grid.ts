@@ -1,0 +1,121 @@
+// Result rows laid out in columns under a header row: HTML tables (header in
+// <th> cells or a first row of headings) and grids or flex rows of divs
+// (role="row" or not). Columns are found by their headings in any order;
+// a data row must have the header's shape, or it is left alone.
+
+import { piecesOf, textMap, trimmedPieces } from "./dom-text";
+import type { FoundRow, RowLayout } from "./found-row";
+import { type ColumnKind, headerKinds, isNameHeading } from "./headers";
+import { resultFromCells } from "./row";
+
+function cellText(el: Element): string {
+  return (el.textContent ?? "").trim().replace(/\s+/g, " ");
+}
+
+function readRows(kinds: (ColumnKind | null)[], rows: Element[][], layout: RowLayout): FoundRow[] {
+  const out: FoundRow[] = [];
+  const at = (kind: ColumnKind) => kinds.flatMap((k, i) => (k === kind ? [i] : []));
+  const [nameCol] = at("name");
+  const valueCols = at("value");
+  const [rangeCol] = at("range");
+  const [flagCol] = at("flag");
+  const [unitCol] = at("unit");
+  for (const cells of rows) {
+    if (cells.length !== kinds.length || nameCol === undefined) continue;
+    const text = (i: number | undefined) => (i === undefined ? undefined : cellText(cells[i] as Element));
+    const nameCell = cells[nameCol] as Element;
+    // Value cells are read raw, so the parsed offsets are offsets in the cell's text map.
+    const maps = valueCols.map((i) => textMap(cells[i] as Element));
+    const result = resultFromCells({
+      name: cellText(nameCell),
+      values: maps.map((m) => m.text),
+      range: text(rangeCol),
+      flag: text(flagCol),
+      unit: text(unitCol),
+    });
+    const vmap = maps[result?.valueIndex ?? -1];
+    if (!result || !vmap) continue;
+    out.push(row(layout, nameCell, piecesOf(vmap, result.cell.valueStart, result.cell.valueEnd), result));
+  }
+  return out;
+}
+
+function row(
+  layout: RowLayout,
+  nameCell: Element,
+  valueText: FoundRow["valueText"],
+  result: FoundRow["result"],
+) {
+  const { value, unit, range, flag, judgement } = result;
+  return {
+    layout,
+    name: cellText(nameCell),
+    nameText: trimmedPieces(textMap(nameCell)),
+    valueText,
+    result: { value, unit, range, flag, judgement },
+  };
+}
+
+/** Cells of a table row, or null when spanning cells make the columns unclear. */
+function tableCells(tr: HTMLTableRowElement): Element[] | null {
+  const cells = Array.from(tr.cells);
+  return cells.some((c) => c.colSpan > 1) ? null : cells;
+}
+
+export function readTable(table: HTMLTableElement): FoundRow[] {
+  const rows = Array.from(table.rows);
+  for (let h = 0; h < Math.min(4, rows.length); h++) {
+    const header = tableCells(rows[h] as HTMLTableRowElement);
+    const kinds = header && headerKinds(header.map(cellText));
+    if (!kinds) continue;
+    const data = rows.slice(h + 1).flatMap((r) => {
+      const cells = tableCells(r);
+      return cells ? [cells] : [];
+    });
+    return readRows(kinds, data, "table");
+  }
+  return [];
+}
+
+/** A header row of divs around a "Component"/"Test" heading, or null. */
+function gridHeader(heading: Element): { row: Element; kinds: (ColumnKind | null)[] } | null {
+  let cell: Element | null = heading;
+  for (let depth = 0; cell && depth < 2; depth++, cell = cell.parentElement) {
+    const row = cell.parentElement;
+    if (!row || row.children.length < 2 || row.children.length > 10) continue;
+    const kinds = headerKinds(Array.from(row.children, cellText));
+    if (kinds) return { row, kinds };
+  }
+  return null;
+}
+
+/** Data rows after a grid's header row: its next siblings, or the next row group's rows. */
+function gridRows(header: Element): Element[][] {
+  let rows: Element[] = [];
+  for (let r = header.nextElementSibling; r; r = r.nextElementSibling) rows.push(r);
+  if (rows.length === 0) {
+    for (let g = header.parentElement?.nextElementSibling; g; g = g.nextElementSibling)
+      rows.push(...g.children);
+  }
+  rows = rows.filter((r) => r.children.length === header.children.length);
+  return rows.map((r) => Array.from(r.children));
+}
+
+/** Grids of divs: anchored on a text that is exactly a name heading, outside tables and pre. */
+export function readGrids(root: ParentNode & Node): FoundRow[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: FoundRow[] = [];
+  const seen = new Set<Element>();
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    if (data.length > 40 || !isNameHeading(data)) continue;
+    const el = t.parentElement;
+    if (!el || el.closest("td, th, pre")) continue;
+    const header = gridHeader(el);
+    if (!header || seen.has(header.row)) continue;
+    seen.add(header.row);
+    out.push(...readRows(header.kinds, gridRows(header.row), "grid"));
+  }
+  return out;
+}
