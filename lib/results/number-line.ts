@@ -22,10 +22,6 @@ export interface NumberLine {
 
 const EDGE = 0.04; // a clamped value is drawn this far inside the edge
 
-function label(n: number): string {
-  return String(n);
-}
-
 function place(pos: number): { value: number; offscale: NumberLine["offscale"] } {
   if (!Number.isFinite(pos))
     return { value: pos > 0 ? 1 - EDGE : EDGE, offscale: pos > 0 ? "above" : "below" };
@@ -48,7 +44,7 @@ export function numberLine(value: ParsedValue, range: ParsedRange | null): Numbe
       return {
         rangeStart: 0.5,
         rangeEnd: 0.5,
-        low: { position: 0.5, label: label(low.value) },
+        low: { position: 0.5, label: low.text },
         high: null,
         ...p,
       };
@@ -57,8 +53,8 @@ export function numberLine(value: ParsedValue, range: ParsedRange | null): Numbe
     return {
       rangeStart: 0.25,
       rangeEnd: 0.75,
-      low: { position: 0.25, label: label(low.value) },
-      high: { position: 0.75, label: label(high.value) },
+      low: { position: 0.25, label: low.text },
+      high: { position: 0.75, label: high.text },
       ...p,
     };
   }
@@ -68,6 +64,6 @@ export function numberLine(value: ParsedValue, range: ParsedRange | null): Numbe
   const scale = Math.abs(end.value) || Math.abs(v) || 1;
   const p = place(0.5 + ((v - end.value) / scale) * 0.5);
   return low
-    ? { rangeStart: 0.5, rangeEnd: 1, low: { position: 0.5, label: label(end.value) }, high: null, ...p }
-    : { rangeStart: 0, rangeEnd: 0.5, low: null, high: { position: 0.5, label: label(end.value) }, ...p };
+    ? { rangeStart: 0.5, rangeEnd: 1, low: { position: 0.5, label: end.text }, high: null, ...p }
+    : { rangeStart: 0, rangeEnd: 0.5, low: null, high: { position: 0.5, label: end.text }, ...p };
 }

@@ -25,8 +25,8 @@ function twoEnds(text: string, a: string, b: string, unit: string | undefined): 
   if (lo === null || hi === null || lo > hi || !unitOk(unit)) return null;
   return {
     text,
-    low: { value: lo, inclusive: true },
-    high: { value: hi, inclusive: true },
+    low: { value: lo, text: a.trim(), inclusive: true },
+    high: { value: hi, text: b.trim(), inclusive: true },
     unit: unit ?? null,
   };
 }
@@ -41,7 +41,7 @@ export function parseRange(printed: string): ParsedRange | null {
   const comparator = parseComparator(m[1] ?? "");
   const value = parseNumber(m[2] ?? "");
   if (!comparator || value === null || !unitOk(m[3])) return null;
-  const end: RangeEnd = { value, inclusive: comparator === "<=" || comparator === ">=" };
+  const end: RangeEnd = { value, text: (m[2] ?? "").trim(), inclusive: comparator === "<=" || comparator === ">=" };
   const below = comparator === "<" || comparator === "<=";
   return { text: printed.trim(), low: below ? null : end, high: below ? end : null, unit: m[3] ?? null };
 }

@@ -14,6 +14,8 @@ export interface ParsedValue {
 
 export interface RangeEnd {
   value: number;
+  /** The number as printed ("1,000"), for labels on the number line. */
+  text: string;
   /** True when the end itself belongs to the range ("2.5 - 4.5", ">=60"). */
   inclusive: boolean;
 }

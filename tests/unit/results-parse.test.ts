@@ -81,8 +81,12 @@ describe("parseRange", () => {
     const r = parseRange(text);
     if (!ends) return expect(r).toBeNull();
     const [lo, loIn, hi, hiIn, unit] = ends;
-    expect(r?.low).toEqual(lo === null ? null : { value: lo, inclusive: loIn });
-    expect(r?.high).toEqual(hi === null ? null : { value: hi, inclusive: hiIn });
+    expect(r?.low ? { value: r.low.value, inclusive: r.low.inclusive } : null).toEqual(
+      lo === null ? null : { value: lo, inclusive: loIn },
+    );
+    expect(r?.high ? { value: r.high.value, inclusive: r.high.inclusive } : null).toEqual(
+      hi === null ? null : { value: hi, inclusive: hiIn },
+    );
     expect(r?.unit).toBe(unit);
     expect(r?.text).toBe(text);
   });

@@ -103,8 +103,8 @@ describe("never throws", () => {
         const v = { text: String(x), number: x, comparator: null };
         const r = {
           text: "",
-          low: { value: lo, inclusive: true },
-          high: { value: hi, inclusive: true },
+          low: { value: lo, text: String(lo), inclusive: true },
+          high: { value: hi, text: String(hi), inclusive: true },
           unit: null,
         };
         judge(v, r);
