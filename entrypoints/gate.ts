@@ -43,7 +43,11 @@ export default defineUnlistedScript(() => {
   api.runtime.onMessage.addListener((raw, sender, reply) => {
     if (activated || sender.id !== api.runtime.id) return undefined;
     if ((raw as { type?: unknown } | null)?.type !== "page-info") return undefined;
-    const info: PageInfoReply = { site: siteKey(frameUrl(location.href, origin)), enabled: false };
+    const info: PageInfoReply = {
+      site: siteKey(frameUrl(location.href, origin)),
+      enabled: false,
+      pdf: document.contentType === "application/pdf",
+    };
     reply(info);
     return undefined;
   });

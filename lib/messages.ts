@@ -47,6 +47,10 @@ export type FrameRequest =
 export interface PageInfoReply {
   site: string | null;
   enabled: boolean;
+  /** The frame shows a PDF (the browser's viewer: `document.contentType`), for "Open this PDF in Termlens". */
+  pdf?: boolean;
+  /** The answer comes from Termlens's PDF reader (always on, no site switch). */
+  reader?: boolean;
 }
 
 export interface FrameReplies {

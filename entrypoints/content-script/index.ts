@@ -9,12 +9,7 @@ import type { ContentData } from "../../glossary/types";
 import { injectedContentData } from "../../lib/content-data";
 import { type FrameReplyTo, type FrameRequest, parseFrameRequest } from "../../lib/messages";
 import { type MessageListener, type PageApi, pageApi } from "../../lib/page-api";
-import {
-  isOnHere,
-  readPageSettings,
-  readTestSignals,
-  watchPageSettings,
-} from "../../lib/page-settings";
+import { isOnHere, readPageSettings, readTestSignals, watchPageSettings } from "../../lib/page-settings";
 import type { DisplaySettings } from "../../lib/settings";
 import { frameUrl, siteKey } from "../../lib/site-rules";
 import { Lifetime } from "./lifetime";
@@ -48,7 +43,11 @@ async function start(api: PageApi, ctx: Lifetime): Promise<void> {
   const answer = (msg: FrameRequest): FrameReplyTo<FrameRequest> => {
     switch (msg.type) {
       case "page-info":
-        return { site: siteKey(frameUrl(location.href, origin)), enabled };
+        return {
+          site: siteKey(frameUrl(location.href, origin)),
+          enabled,
+          pdf: document.contentType === "application/pdf",
+        };
       case "command":
         return session?.command(msg.name) ?? false;
       case "show-term":

@@ -83,7 +83,7 @@ export class PageSession {
         this.signalState();
       },
     );
-    this.listen();
+    listenForTerms(ctx, this.ui, () => this.enabled);
     ctx.onInvalidated(() => {
       this.watcher.disconnect();
       this.ui.close();
@@ -149,43 +149,46 @@ export class PageSession {
       askBackground(this.api, { type: "found", counts: this.counts() }).catch(() => {});
     }, 300);
   }
+}
 
-  private listen(): void {
-    const { ctx, ui } = this;
-    // One hit-test per frame at most, with the latest pointer position.
-    let framePending = false;
-    let last = { x: 0, y: 0, inTooltip: false };
-    ctx.addEventListener(
-      document,
-      "pointermove",
-      (e: PointerEvent) => {
-        if (!this.enabled) return;
-        last = { x: e.clientX, y: e.clientY, inTooltip: ui.inTooltip(e.composedPath()[0] ?? null) };
-        if (framePending) return;
-        framePending = true;
-        ctx.requestAnimationFrame(() => {
-          framePending = false;
-          ui.pointerMoved(last.x, last.y, last.inTooltip);
-        });
-      },
-      { passive: true, capture: true },
-    );
-    ctx.addEventListener(
-      document,
-      "click",
-      (e: MouseEvent) => {
-        if (this.enabled && e.button === 0 && !ui.inTooltip(e.composedPath()[0] ?? null))
-          ui.clicked(e.clientX, e.clientY);
-      },
-      { capture: true, passive: true },
-    );
-    ctx.addEventListener(
-      document,
-      "keydown",
-      (e: KeyboardEvent) => {
-        if (e.key === "Escape" && ui.isOpen) ui.close();
-      },
-      { capture: true },
-    );
-  }
+/**
+ * The pointer and keys that drive the term UI: hover (one hit-test per frame
+ * at most, with the latest position), click to pin, Escape to close. Shared
+ * with the PDF reader (entrypoints/reader/explain.ts).
+ */
+export function listenForTerms(ctx: Lifetime, ui: TermUi, enabled: () => boolean): void {
+  let framePending = false;
+  let last = { x: 0, y: 0, inTooltip: false };
+  ctx.addEventListener(
+    document,
+    "pointermove",
+    (e: PointerEvent) => {
+      if (!enabled()) return;
+      last = { x: e.clientX, y: e.clientY, inTooltip: ui.inTooltip(e.composedPath()[0] ?? null) };
+      if (framePending) return;
+      framePending = true;
+      ctx.requestAnimationFrame(() => {
+        framePending = false;
+        ui.pointerMoved(last.x, last.y, last.inTooltip);
+      });
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(
+    document,
+    "click",
+    (e: MouseEvent) => {
+      if (enabled() && e.button === 0 && !ui.inTooltip(e.composedPath()[0] ?? null))
+        ui.clicked(e.clientX, e.clientY);
+    },
+    { capture: true, passive: true },
+  );
+  ctx.addEventListener(
+    document,
+    "keydown",
+    (e: KeyboardEvent) => {
+      if (e.key === "Escape" && ui.isOpen) ui.close();
+    },
+    { capture: true },
+  );
 }

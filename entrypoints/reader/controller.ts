@@ -40,11 +40,12 @@ export interface ReaderState {
 const FIND_ALL = "termlens-find";
 const FIND_CURRENT = "termlens-find-current";
 
-/** Hooks for what runs on the reader's text (the highlighter, in the integration). */
+/** What runs on the reader's text (the explainer, entrypoints/reader/explain.ts). */
 export interface TextHooks {
-  opened?(viewer: Viewer): void;
   textLayer?(view: PageView): void;
   closed?(): void;
+  /** Text still waits to be matched. */
+  busy?(): boolean;
 }
 
 export class ReaderController {
@@ -132,6 +133,7 @@ export class ReaderController {
     this.clearFindHighlights();
     this.viewer?.destroy();
     this.viewer = null;
+    this.checkIdle();
     void this.doc?.loadingTask.destroy();
     this.doc = null;
     this.texts = null;
@@ -196,6 +198,8 @@ export class ReaderController {
           this.paintFind(view.number);
         },
         textRead: (texts) => this.onTextRead(texts),
+        idle: () => this.checkIdle(),
+        busy: () => this.checkIdle(),
         pageError: (page, error) => this.onPageError(page, error),
       },
       zoom,
@@ -204,8 +208,27 @@ export class ReaderController {
     await viewer.ready();
     if (generation !== this.generation) return;
     this.set({ status: { kind: "ready", name, pages: doc.numPages }, zoom, page: 1 });
-    this.hooks.opened?.(viewer);
     if (this.state.find.open && this.state.find.query) void this.search(this.state.find.query);
+  }
+
+  /**
+   * `data-reader-idle` on <html>: every page's text read, laid out and
+   * matched, and nothing near the view left to draw. Tests wait for it.
+   */
+  checkIdle(): void {
+    const idle = Boolean(this.viewer?.isIdle) && !this.hooks.busy?.();
+    const root = document.documentElement.dataset;
+    if (idle) root.readerIdle = "true";
+    else delete root.readerIdle;
+    for (const listener of this.idleListeners) if (idle) listener();
+  }
+
+  private readonly idleListeners = new Set<() => void>();
+
+  /** Calls back each time the reader becomes idle. */
+  onIdle(listener: () => void): () => void {
+    this.idleListeners.add(listener);
+    return () => this.idleListeners.delete(listener);
   }
 
   private onTextRead(texts: PageText[]): void {

@@ -25,6 +25,8 @@ export interface ViewerEvents {
   textRead(pages: PageText[]): void;
   /** Nothing left to do until the view changes. */
   idle(): void;
+  /** Work again (the view changed). */
+  busy(): void;
   /** A page could not be read or drawn. */
   pageError(page: number, error: unknown): void;
 }
@@ -214,20 +216,22 @@ export class Viewer {
     return null;
   }
 
+  /** Every page's text read and laid out, and nothing near the view left to draw. */
+  get isIdle(): boolean {
+    return !this.pumping && this.observed && this.allRead;
+  }
+
   private pump(): void {
     if (this.pumping || this.destroyed || this.pages.length === 0) return;
     this.pumping = true;
-    delete document.documentElement.dataset.readerIdle;
+    this.events.busy?.();
     const step = () => {
       if (this.destroyed) return;
       const job = this.nextJob();
       if (!job) {
         this.pumping = false;
         this.evict();
-        if (this.observed && this.allRead) {
-          document.documentElement.dataset.readerIdle = "true";
-          this.events.idle?.();
-        }
+        if (this.isIdle) this.events.idle?.();
         return;
       }
       const go = () =>
@@ -326,6 +330,5 @@ export class Viewer {
     globalThis.removeEventListener("scroll", this.onScroll);
     for (const view of this.pages) view.destroy();
     this.container.remove();
-    delete document.documentElement.dataset.readerIdle;
   }
 }
