@@ -95,7 +95,13 @@ export class HoverIntent<T extends HoverTarget> {
     if (this.hideTimer !== undefined) return;
     this.hideTimer = setTimeout(() => {
       this.hideTimer = undefined;
-      this.close();
+      // Hides the shown card only: a term the pointer has moved on to keeps
+      // its pending show, so reading term after term shows each card (closing
+      // everything here used to cancel it until the pointer left and came back).
+      if (!this.shown) return;
+      this.shown = null;
+      this.pinned = false;
+      this.cb.close();
     }, this.opts.hideDelay);
   }
 

@@ -74,4 +74,35 @@ describe("HoverIntent", () => {
     vi.advanceTimersByTime(250);
     expect(log).toEqual(["open a", "open b"]);
   });
+
+  test("term to term across a gap: the next card shows after the delay, the pointer resting there", () => {
+    hover.pointerAt(target("a"));
+    vi.advanceTimersByTime(250);
+    hover.pointerAt(null); // the space between the words: hide is scheduled
+    vi.advanceTimersByTime(100);
+    hover.pointerAt(target("b")); // then the pointer rests on b and moves no more
+    vi.advanceTimersByTime(200); // the hide fires first (300 ms after leaving a)
+    expect(log).toEqual(["open a", "close"]);
+    vi.advanceTimersByTime(50);
+    expect(log).toEqual(["open a", "close", "open b"]);
+  });
+
+  test("term to term with a hover delay longer than the grace period", () => {
+    hover.setOptions({ showDelay: 600, hideDelay: 300 });
+    hover.pointerAt(target("a"));
+    vi.advanceTimersByTime(600);
+    hover.pointerAt(target("b"));
+    vi.advanceTimersByTime(600);
+    expect(log).toEqual(["open a", "close", "open b"]);
+  });
+
+  test("a card hidden by the grace period opens again when the pointer returns", () => {
+    hover.pointerAt(target("a"));
+    vi.advanceTimersByTime(250);
+    hover.pointerAt(null);
+    vi.advanceTimersByTime(300);
+    hover.pointerAt(target("a"));
+    vi.advanceTimersByTime(250);
+    expect(log).toEqual(["open a", "close", "open a"]);
+  });
 });
