@@ -208,8 +208,12 @@ export function readReferences(yaml: YamlFile, report: Reporter): ReferenceDraft
       };
       if (!ref.pmid && !ref.doi && !ref.url)
         report.error(path, rec.line, `reference "${ref.id.value}" needs a pmid, doi or url`);
-      if (!/^\d{4}$/.test(ref.year))
-        report.error(path, rec.line, `reference "${ref.id.value}": year must be four digits`);
+      if (!/^(\d{4}|n\.d\.)$/.test(ref.year))
+        report.error(
+          path,
+          rec.line,
+          `reference "${ref.id.value}": year must be four digits, or "n.d." when the source shows none`,
+        );
       return ref;
     });
 }

@@ -43,7 +43,7 @@
 //     authors: "Surname AB, Surname CD, et al."
 //     title: "..."
 //     source: "journal or site"
-//     year: 2017
+//     year: 2017                       # or "n.d." when the source shows no date
 //     pmid / doi / url: at least one
 //     quotes: ["sentences exactly as the source states them"]
 //   Every reference must be cited at least once.

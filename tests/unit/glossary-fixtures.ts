@@ -24,7 +24,15 @@ function overlay(file: SourceFile | null, dir: string, name: string): SourceFile
     : file;
 }
 
-/** The base document with the files of rules/<rule>/ put in place of its own. */
+function shared(dir: string, name: string): SourceFile | null {
+  const path = join(dir, name);
+  return existsSync(path) ? { path: name, text: readFileSync(path, "utf8") } : null;
+}
+
+/**
+ * The base document with the files of rules/<rule>/ put in place of its own;
+ * a references.yaml or lab-tests.yaml there is read as the shared file of that name.
+ */
 export function buildRule(rule: string): BuildResult {
   const base = join(FIXTURES, "base");
   const dir = join(FIXTURES, "rules", rule);
@@ -35,7 +43,10 @@ export function buildRule(rule: string): BuildResult {
     topics: overlay(doc.topics, dir, "topics.yaml"),
     entries: overlay(doc.entries, dir, "entries.yaml"),
   }));
-  return buildGlossary(sources, "base");
+  return buildGlossary(sources, "base", {
+    references: shared(dir, "references.yaml"),
+    labTests: shared(dir, "lab-tests.yaml"),
+  });
 }
 
 export function messages(result: BuildResult): string[] {

@@ -112,28 +112,35 @@ describe("the calciphylaxis glossary", () => {
     expect(glossary.terms.find((t) => t.variants.includes("kidney"))?.id).toBe("kidneys");
   });
 
+  const calciphylaxisTopics = () => glossary.topics.filter((t) => t.documentId === "calciphylaxis");
+
   it("has one topic per section, in document order, each with a 2-5 sentence summary", () => {
-    expect(glossary.topics.map((t) => t.id)).toEqual(TOPICS);
-    for (const topic of glossary.topics) {
+    expect(calciphylaxisTopics().map((t) => t.id)).toEqual(TOPICS);
+    for (const topic of calciphylaxisTopics()) {
       const n = countSentences(topic.summary);
       expect(n, topic.id).toBeGreaterThanOrEqual(2);
       expect(n, topic.id).toBeLessThanOrEqual(5);
       expect(topic.points.length, topic.id).toBeGreaterThan(0);
+      expect(topic.summaryCitations.length, topic.id).toBeGreaterThan(0);
+      expect(
+        topic.pointCitations.every((c) => c.length > 0),
+        topic.id,
+      ).toBe(true);
       expect(topic.termIds.length, topic.id).toBeGreaterThan(0);
       expect(topic.source, topic.id).not.toMatch(/Getty Images|Popular Now/);
     }
   });
 
   it("records provenance and the educational-use notice", () => {
-    expect(glossary.documents).toEqual([
+    expect(glossary.documents).toContainEqual(
       expect.objectContaining({
         id: "calciphylaxis",
         title: "Calciphylaxis",
         publisher: "Facty Health",
         origin: "000_7e4f78c0308d6c6f.txt",
       }),
-    ]);
-    expect(glossary.documents[0]?.disclaimer).toMatch(
+    );
+    expect(glossary.documents.find((d) => d.id === "calciphylaxis")?.disclaimer).toMatch(
       /^This site offers information designed for educational/,
     );
   });
@@ -158,7 +165,7 @@ describe("the calciphylaxis glossary", () => {
       "utf8",
     ).toLowerCase();
     const docWords = ` ${countWords(doc).join(" ")} `;
-    for (const term of glossary.terms) {
+    for (const term of glossary.terms.filter((t) => t.documentId === "calciphylaxis")) {
       const words = countWords(term.definition.toLowerCase());
       for (let i = 0; i + 6 <= words.length; i++) {
         const run = words.slice(i, i + 6).join(" ");
@@ -170,8 +177,70 @@ describe("the calciphylaxis glossary", () => {
   const seed = join(REPO, "../shared/seeds/000_7e4f78c0308d6c6f.txt");
   it.runIf(existsSync(seed))("keeps every section's text verbatim from the seed", () => {
     const original = readFileSync(seed, "utf8");
-    for (const topic of glossary.topics) {
+    for (const topic of calciphylaxisTopics()) {
       for (const paragraph of topic.source.split("\n\n")) expect(original, topic.id).toContain(paragraph);
     }
+  });
+
+  // Issue 13: the medical review's findings stay fixed.
+  const term = (id: string) => glossary.terms.find((t) => t.id === id);
+  const topic = (id: string) => glossary.topics.find((t) => t.id === id);
+
+  it("no definition (the tooltip text) speaks of the article; corrections stay in the popup", () => {
+    for (const t of glossary.terms) expect(t.definition, t.id).not.toMatch(/\barticle\b/i);
+    // The tooltip still gives the right fact plainly.
+    expect(term("thyroid-gland")?.definition).toMatch(/does not control calcium/);
+    expect(term("parathyroid-glands")?.definition).toMatch(/calcium/);
+    for (const id of ["parathyroid-glands", "parathyroidectomy", "thyroid-gland", "hyperparathyroidism"]) {
+      expect(term(id)?.correction, id).toMatch(/parathyroid/);
+      expect(term(id)?.correctionCitations?.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it("names warfarin as a risk and never advises stopping a medicine alone", () => {
+    expect(term("warfarin")?.definition).toMatch(/calciphylaxis/);
+    expect(term("warfarin")?.variants).toContain("Coumadin");
+    expect(term("blood-thinning-medication")?.definition).toMatch(/warfarin/);
+    expect(topic("risk-factors")?.summary).toMatch(/warfarin \(Coumadin\)/);
+    expect(topic("risk-factors")?.summary).toMatch(/ask your kidney team/);
+    expect(
+      term("warfarin")?.citations.some((c) => c.referenceId === "yu-2017-warfarin-nonuremic-calciphylaxis"),
+    ).toBe(true);
+  });
+
+  it("says calciphylaxis is often fatal, often through sepsis, and that no treatment is proven", () => {
+    expect(topic("prognosis")?.summary).toMatch(/life-threatening/);
+    expect(topic("prognosis")?.summary).toMatch(/sepsis/);
+    expect(topic("treatment")?.summary).toMatch(/No medicine is approved/);
+    expect(term("sodium-thiosulfate")?.definition).toMatch(/off-label/);
+    expect(topic("research")?.summary).toMatch(/No treatment is proven/);
+    expect(topic("research")?.summary).not.toMatch(/Researchers are testing gene therapy/);
+  });
+
+  it("has the safety entries the review asked for", () => {
+    for (const id of [
+      "warfarin",
+      "vitamin-k",
+      "sepsis",
+      "palliative-care",
+      "off-label",
+      "eschar",
+      "non-uremic-calciphylaxis",
+    ])
+      expect(term(id), id).toBeDefined();
+  });
+
+  it("keeps sudden kidney failure apart from end-stage renal disease", () => {
+    const esrd = term("end-stage-renal-disease");
+    expect(esrd?.variants).not.toContain("kidney failure");
+    expect(esrd?.variants).not.toContain("renal failure");
+    expect(esrd?.definition).not.toMatch(/end-stage renal disease/i);
+  });
+
+  it("matches the document's own words for clotting medicines and trials", () => {
+    const forms = (id: string) =>
+      [term(id)?.term, ...(term(id)?.variants ?? [])].map((f) => formKey(f ?? "", false));
+    expect(forms("blood-thinning-medication")).toContain(formKey("blood clotting medications", false));
+    expect(forms("clinical-trials")).toContain(formKey("trials", false));
   });
 });
