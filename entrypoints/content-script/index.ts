@@ -22,7 +22,14 @@ import { PageSession } from "./session";
 // window message and a DOM event), which would tell any site we are here.
 export default defineUnlistedScript(() => {
   const api = pageApi();
-  if (api) void start(api, new Lifetime(() => Boolean(api.runtime?.id)));
+  if (!api) return;
+  // Injected again into a frame that already runs us (the site switched on
+  // again, a second gate): the running instance stays, in this same world.
+  const world = globalThis as { termlensLifetime?: Lifetime };
+  if (world.termlensLifetime && !world.termlensLifetime.isInvalid) return;
+  const lifetime = new Lifetime(() => Boolean(api.runtime?.id));
+  world.termlensLifetime = lifetime;
+  void start(api, lifetime);
 });
 
 async function start(api: PageApi, ctx: Lifetime): Promise<void> {

@@ -29,9 +29,6 @@ export function placeTooltip(
   const y = tip.height <= roomBelow || roomBelow >= roomAbove ? below : above;
   const maxX = viewport.width - margin - tip.width;
   const x = Math.max(margin, Math.min(anchor.left, maxX));
-  // Taller than either side: keep its top on screen, the page can scroll the rest.
-  return {
-    x: Math.round(x),
-    y: Math.round(Math.max(margin, Math.min(y, viewport.height - margin - tip.height))),
-  };
+  // Vertically it follows the term, even off screen when the page scrolls it away.
+  return { x: Math.round(x), y: Math.round(y) };
 }

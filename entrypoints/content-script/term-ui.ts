@@ -1,10 +1,14 @@
 // What the reader sees and does with terms on a page: hover intent, the
 // tooltip, click to pin, Escape to close, keyboard lookups and "next term".
 
+import { h } from "preact";
+import { ResultCard, type ResultCardProps } from "../../components/ResultCard";
 import { type MatchIndex, matchChunks } from "../../glossary/match/index";
 import type { LookupReply } from "../../lib/messages";
+import { textOfPieces } from "../../lib/results/found-row";
 import { type Found, liveRange, type PageTerms } from "./highlighter";
 import { HoverIntent } from "./hover";
+import { hitRange, type PageResults, type ResultHit } from "./page-results";
 import { caretAt, rectAt } from "./pointer";
 import { backgroundBehind, type ThemeSetting, themeFor } from "./theme";
 import { TooltipHost } from "./tooltip-host";
@@ -13,6 +17,8 @@ export interface TermUiDeps {
   doc: Document;
   index: MatchIndex;
   terms: () => PageTerms | null;
+  /** Lab result rows on the page (none in the PDF reader). */
+  results?: () => PageResults | null;
   shadowRoots: () => ShadowRoot[];
   lookup: (id: string) => Promise<LookupReply | null>;
   openTopic: (topicId: string) => void;
@@ -25,13 +31,14 @@ export interface TermUiOptions {
   theme: ThemeSetting;
 }
 
-/** What a tooltip is about: a term on the page, or a selection. */
+/** What a tooltip is about: a term on the page, a lab result row, or a selection. */
 interface Target {
-  key: Found | Range;
+  key: Found | Range | ResultHit["row"];
   id: string | null;
   text: string;
   range: Range;
   found?: Found;
+  hit?: ResultHit;
 }
 
 const NOTICE = "Educational information, not medical advice.";
@@ -107,15 +114,39 @@ export class TermUi {
     this.hover.pin({ key: anchor, id: match?.id ?? null, text, range: anchor });
   }
 
-  /** Moves to the next (+1) or previous (-1) term, scrolls to it and opens it. */
+  /** Moves to the next (+1) or previous (-1) term or result row, scrolls to it and opens it. */
   step(direction: 1 | -1): void {
-    const list = this.deps.terms()?.ordered() ?? [];
+    const list = this.stops();
     if (list.length === 0) return;
-    const current = this.hover.current?.found;
-    const at = current ? list.indexOf(current) : -1;
+    const current = this.hover.current;
+    const at = current ? list.findIndex((s) => s.key === current.key) : -1;
     const from = at >= 0 ? at : this.navIndex;
     this.navIndex = (from + direction + list.length) % list.length;
-    this.reveal(list[this.navIndex] as Found);
+    const stop = list[this.navIndex];
+    if (!stop) return;
+    if (stop.found) this.reveal(stop.found);
+    else if (stop.hit) {
+      stop.hit.pieces[0]?.node.parentElement?.scrollIntoView({ block: "center", inline: "nearest" });
+      this.hover.pin(this.fromHit(stop.hit));
+    }
+  }
+
+  /** Terms and result rows in document order; a term inside a result's name is the row's. */
+  private stops(): { key: unknown; node: Text; offset: number; found?: Found; hit?: ResultHit }[] {
+    const results = this.deps.results?.();
+    const rows = (results?.ordered() ?? []).flatMap((hit) => {
+      const p = hit.pieces[0];
+      return p ? [{ key: hit.row as unknown, node: p.node, offset: p.start, hit }] : [];
+    });
+    const terms = (this.deps.terms()?.ordered() ?? []).flatMap((found) => {
+      const node = found.nodes[0];
+      if (!node || results?.at(node, found.startOffset)) return [];
+      return [{ key: found as unknown, node, offset: found.startOffset, found }];
+    });
+    return [...rows, ...terms].sort((a, b) => {
+      if (a.node === b.node) return a.offset - b.offset;
+      return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
   }
 
   /** Scrolls to the first occurrence of a term and opens it (from the popup). */
@@ -139,6 +170,11 @@ export class TermUi {
     if (!terms) return null;
     const caret = caretAt(this.deps.doc, x, y, this.deps.shadowRoots());
     if (!caret) return null;
+    const hit = this.deps.results?.()?.at(caret.node, caret.offset);
+    if (hit) {
+      const target = this.fromHit(hit);
+      return rectAt(hitRange(hit.pieces), x, y) ? target : null;
+    }
     const found = terms.at(caret.node, caret.offset);
     if (!found) return null;
     const target = this.fromFound(found);
@@ -152,12 +188,48 @@ export class TermUi {
     return { key: found, id: found.id, text: range.toString(), range, found };
   }
 
+  private fromHit(hit: ResultHit): Target {
+    const current = this.hover.current;
+    if (current?.key === hit.row) return current;
+    // The glossary's entry for the test, when its name holds one ("Serum creatinine": creatinine).
+    const id = matchChunks(this.deps.index, [hit.row.name])[0]?.id ?? null;
+    return { key: hit.row, id, text: hit.row.name, range: hitRange(hit.pieces), hit };
+  }
+
+  private async renderResult(target: Target, hit: ResultHit, pinned: boolean, theme: "light" | "dark") {
+    const { row } = hit;
+    const props: ResultCardProps = {
+      id: "termlens-tooltip-card",
+      testName: row.name,
+      result: row.result,
+      valueText: textOfPieces(row.valueText).replace(/\s+/g, " ").trim(),
+      notice: NOTICE,
+      pinned,
+      theme,
+      onClose: () => this.hover.close(),
+    };
+    this.tooltip.showCard(target.range, h(ResultCard, props));
+    if (target.id === null) return;
+    // Only the glossary id is sent: the values stay in the page.
+    const reply = await this.deps.lookup(target.id).catch(() => undefined);
+    if (this.hover.current !== target || !reply) return;
+    const test = reply.term.test;
+    this.tooltip.updateCard(
+      h(ResultCard, {
+        ...props,
+        explanation: test?.measures.text ?? reply.term.definition,
+        questions: test?.questions.map((q) => q.text),
+      }),
+    );
+  }
+
   private async render(target: Target, pinned: boolean): Promise<void> {
     const theme = themeFor(
       this.options.theme,
       backgroundBehind(target.range.startContainer.parentElement),
       matchMedia("(prefers-color-scheme: dark)").matches,
     );
+    if (target.hit) return this.renderResult(target, target.hit, pinned, theme);
     const base = {
       id: "termlens-tooltip-card",
       term: target.text,

