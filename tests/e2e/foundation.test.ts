@@ -4,7 +4,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { launch, type Session } from "./browser";
-import { highlightCount, highlightedTexts, hover, openPopupFor, TOOLTIP, tooltipText } from "./helpers";
+import {
+  highlightCount,
+  highlightedTexts,
+  hover,
+  openPopupFor,
+  TOOLTIP,
+  tooltipText,
+  waitUntilOff,
+} from "./helpers";
 import { type StaticServer, serve } from "./server";
 
 let session: Session;
@@ -111,7 +119,7 @@ describe("foundation", () => {
 
     // The choice persists: a fresh load of the site stays off.
     await other.reload();
-    await other.waitForTimeout(800);
+    await waitUntilOff(session, other);
     assert.equal(await highlightCount(other), 0, "still off after reload");
 
     await popup.bringToFront();

@@ -274,3 +274,22 @@ export async function openRealPopup(session: Session, page: Page): Promise<RealP
 export function badgeOf(session: Session, tabId: number): Promise<string> {
   return session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
+
+/**
+ * Waits until the top frame of `page` answers that Termlens is off there
+ * (the gate or the content script has read the settings and decided): the
+ * event to wait for before asserting that nothing is highlighted.
+ */
+export async function waitUntilOff(session: Session, page: Page, timeout = 10_000): Promise<void> {
+  const tabId = await tabIdOf(session, page);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const reply = (await session.worker
+      .evaluate((id) => chrome.tabs.sendMessage(id, { type: "page-info" }, { frameId: 0 }), tabId)
+      .catch(() => null)) as { enabled?: boolean } | null;
+    if (reply?.enabled === false) return;
+    if (Date.now() > end)
+      throw new Error(`the page never said Termlens is off there (${JSON.stringify(reply)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

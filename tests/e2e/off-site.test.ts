@@ -47,7 +47,7 @@ async function ourScriptRan(page: Page, url: string): Promise<boolean> {
     const { result } = await cdp.send("Runtime.evaluate", {
       contextId,
       expression:
-        "typeof gate !== 'undefined' || typeof content !== 'undefined' || !!globalThis.termlensGate",
+        "typeof gate !== 'undefined' || typeof contentScript !== 'undefined' || !!globalThis.termlensGate || !!globalThis.termlensLifetime",
       returnByValue: true,
     });
     ran ||= result.value === true;

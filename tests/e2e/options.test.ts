@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { after, before, beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { launch, type Session } from "./browser";
-import { highlightCount } from "./helpers";
+import { highlightCount, waitUntilOff } from "./helpers";
 import { type StaticServer, serve } from "./server";
 
 interface SyncApi {
@@ -151,7 +151,7 @@ describe("options page", () => {
     // The rule for 127.0.0.1 is in there somewhere: the page stays plain.
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/health-article.html`);
-    await page.waitForTimeout(1000);
+    await waitUntilOff(session, page);
     assert.equal(await highlightCount(page), 0, "127.0.0.1 is off");
 
     // Filter, remove it, and the page lights up at once.
