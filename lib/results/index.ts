@@ -12,6 +12,7 @@ export { headingKind } from "./headers";
 export { judge, judgementSentence } from "./judge";
 export { parseLabelledRange, parseValueWithRange } from "./labelled";
 export { readNarrative } from "./narrative";
+export { containerForBlock, type ResultContainer } from "./near-block";
 export { type NumberLine, numberLine } from "./number-line";
 export { parseRange } from "./range";
 export { resultFromCells } from "./row";

@@ -41,7 +41,11 @@ export function parseRange(printed: string): ParsedRange | null {
   const comparator = parseComparator(m[1] ?? "");
   const value = parseNumber(m[2] ?? "");
   if (!comparator || value === null || !unitOk(m[3])) return null;
-  const end: RangeEnd = { value, text: (m[2] ?? "").trim(), inclusive: comparator === "<=" || comparator === ">=" };
+  const end: RangeEnd = {
+    value,
+    text: (m[2] ?? "").trim(),
+    inclusive: comparator === "<=" || comparator === ">=",
+  };
   const below = comparator === "<" || comparator === "<=";
   return { text: printed.trim(), low: below ? null : end, high: below ? end : null, unit: m[3] ?? null };
 }

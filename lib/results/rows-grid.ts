@@ -78,7 +78,7 @@ export function readTable(table: HTMLTableElement): FoundRow[] {
 }
 
 /** A header row of divs around a "Component"/"Test" heading, or null. */
-function gridHeader(heading: Element): { row: Element; kinds: (ColumnKind | null)[] } | null {
+export function gridHeader(heading: Element): { row: Element; kinds: (ColumnKind | null)[] } | null {
   let cell: Element | null = heading;
   for (let depth = 0; cell && depth < 2; depth++, cell = cell.parentElement) {
     const row = cell.parentElement;
@@ -87,6 +87,18 @@ function gridHeader(heading: Element): { row: Element; kinds: (ColumnKind | null
     if (kinds) return { row, kinds };
   }
   return null;
+}
+
+/** The element holding a grid's header and its rows (what changes when rows arrive). */
+export function gridContainer(header: Element): Element | null {
+  const parent = header.parentElement;
+  if (!parent) return null;
+  return header.nextElementSibling ? parent : (parent.parentElement ?? parent);
+}
+
+/** The rows of a grid, read from its header row. */
+export function readGrid(header: { row: Element; kinds: (ColumnKind | null)[] }): FoundRow[] {
+  return readRows(header.kinds, gridRows(header.row), "grid");
 }
 
 /** Data rows after a grid's header row: its next siblings, or the next row group's rows. */

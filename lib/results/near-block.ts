@@ -1,0 +1,84 @@
+// Result detection driven by the page scan: for each block of text the scan
+// reads, a cheap test says whether it can belong to a result layout (a
+// "Component"/"Test" heading, a cell of a table already known to hold
+// results, a <pre>, a <dd>, "value :"); only then is the layout around it
+// read. So a page without results pays a few string tests per block.
+
+import type { FoundRow } from "./found-row";
+import { isNameHeading } from "./headers";
+import { gridContainer, gridHeader, readGrid, readTable } from "./rows-grid";
+import { readDl, readNarrativeBlock, readPre } from "./rows-text";
+
+export interface ResultContainer {
+  el: Element;
+  read(): FoundRow[];
+}
+
+const VALUE_LABEL = /\b(?:value|result)\s*:/i;
+const MAX_PRE_CHARS = 256 * 1024;
+const INLINE =
+  /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|LABEL|MARK|NOBR|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|TT|U|VAR)$/;
+
+function blockElement(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.test(el.tagName)) el = el.parentElement;
+  return el;
+}
+
+/**
+ * The result layout a block of text may belong to, or null. `known` holds the
+ * containers found before, so rows added later to a known table or grid are
+ * read with it.
+ */
+export function containerForBlock(
+  block: readonly Text[],
+  known: ReadonlySet<Element>,
+): ResultContainer | null {
+  const first = block[0];
+  if (!first) return null;
+  const el = blockElement(first);
+  if (!el) return null;
+  const text = block.length === 1 ? first.data : block.map((t) => t.data).join("");
+  const pre = el.closest("pre");
+  if (pre) {
+    return (pre.textContent?.length ?? 0) <= MAX_PRE_CHARS ? { el: pre, read: () => readPre(pre) } : null;
+  }
+  const cell = el.closest("td, th");
+  if (cell) {
+    const table = cell.closest("table");
+    if (table && (known.has(table) || (text.length <= 40 && isNameHeading(text)))) {
+      return { el: table, read: () => readTable(table) };
+    }
+  }
+  const dl = el.closest("dd, dt")?.closest("dl");
+  if (dl) return { el: dl, read: () => readDl(dl) };
+  if (!cell && text.length <= 40 && isNameHeading(text)) {
+    const header = gridHeader(el);
+    const container = header && gridContainer(header.row);
+    if (header && container) return { el: container, read: () => readGrid(header) };
+  }
+  if (!cell) {
+    // A row added to a known grid: its container is a few levels up.
+    let up: Element | null = el;
+    for (let i = 0; up && i < 4; i++, up = up.parentElement) {
+      if (known.has(up)) return { el: up, read: knownReader(up) };
+    }
+  }
+  if (text.length < 4096 && VALUE_LABEL.test(text)) return { el, read: () => readNarrativeBlock(el) };
+  return null;
+}
+
+/** Re-reads a known grid container by finding its name heading again. */
+function knownReader(container: Element): () => FoundRow[] {
+  return () => {
+    const doc = container.ownerDocument;
+    const walker = doc.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const data = (t as Text).data;
+      if (data.length > 40 || !isNameHeading(data) || !t.parentElement) continue;
+      const header = gridHeader(t.parentElement);
+      if (header && gridContainer(header.row) === container) return readGrid(header);
+    }
+    return [];
+  };
+}
