@@ -1,5 +1,6 @@
-// The document's topics: summary and key points, the terms they use, and the
-// source text on demand.
+// The document's topics: summary and key points, a correction where the source
+// document is wrong, the terms they use, and the source text on demand (shown
+// at once for a topic that has only a title).
 
 import type { Term, Topic } from "../glossary/types";
 
@@ -18,8 +19,18 @@ export function TopicList({ topics, terms, openTopicId, onOpenTerm }: TopicListP
         <li key={topic.id}>
           <details class="topic" id={`topic-${topic.id}`} open={topic.id === openTopicId}>
             <summary>{topic.title}</summary>
-            <p>{topic.summary}</p>
-            {topic.correction && <p class="correction">{topic.correction}</p>}
+            {topic.summary ? (
+              <p>{topic.summary}</p>
+            ) : (
+              // A topic with only a title: the section's own words stand for it.
+              <blockquote class="topic-source">{topic.source}</blockquote>
+            )}
+            {topic.correction && (
+              <p class="correction">
+                <strong>Correction of the source document: </strong>
+                {topic.correction}
+              </p>
+            )}
             {topic.points.length > 0 && (
               <ul class="points">
                 {topic.points.map((p) => (
@@ -47,10 +58,12 @@ export function TopicList({ topics, terms, openTopicId, onOpenTerm }: TopicListP
                       .join(", ")}
               </p>
             )}
-            <details class="source">
-              <summary>Read the source</summary>
-              <blockquote>{topic.source}</blockquote>
-            </details>
+            {topic.summary && (
+              <details class="source">
+                <summary>Read the source</summary>
+                <blockquote>{topic.source}</blockquote>
+              </details>
+            )}
           </details>
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { SiteSwitch } from "../../components/SiteSwitch";
+import { TermView } from "../../components/TermView";
 import { Tooltip } from "../../components/Tooltip";
 import { TopicList } from "../../components/TopicList";
 import type { Term, Topic } from "../../glossary/types";
@@ -62,11 +63,18 @@ describe("Tooltip", () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  test("shows a correction when the source is wrong", () => {
+  test("never shows a correction of a source document: it belongs in the popup", () => {
+    // The tooltip shows on any page (a portal, a thyroid page); "the article says" would confuse there.
     const el = mount(
-      <Tooltip {...base} correction="The source says thyroid; it is the parathyroid glands." />,
+      <Tooltip
+        {...base}
+        definition="A butterfly-shaped gland in the neck. It does not control calcium."
+        correction="The article says thyroid; it is the parathyroid glands."
+      />,
     );
-    expect(el.querySelector(".correction")?.textContent).toMatch(/parathyroid/);
+    expect(el.querySelector(".correction")).toBeNull();
+    expect(el.textContent).not.toMatch(/article/i);
+    expect(el.textContent).toContain("It does not control calcium.");
   });
 });
 
@@ -109,6 +117,7 @@ describe("TopicList", () => {
         topicIds: [],
         related: [],
         evidence: "",
+        citations: [],
         everyday: false,
         caseSensitive: [],
         documentId: "d",
@@ -124,6 +133,8 @@ describe("TopicList", () => {
       termIds: ["necrosis"],
       source: "Source text.",
       documentId: "d",
+      summaryCitations: [{ documentId: "d", quote: "Source text." }],
+      pointCitations: [[{ documentId: "d", quote: "Source text." }]],
     },
     {
       id: "treatment",
@@ -134,18 +145,115 @@ describe("TopicList", () => {
       source: "Other.",
       documentId: "d",
       correction: "Parathyroid, not thyroid.",
+      summaryCitations: [{ documentId: "d", quote: "Other." }],
+      pointCitations: [],
+      correctionCitations: [{ documentId: "d", quote: "Other." }],
+    },
+    {
+      id: "nih",
+      title: "An NIH section",
+      summary: "",
+      points: [],
+      termIds: [],
+      source: "The section's own words.",
+      documentId: "nih",
+      summaryCitations: [],
+      pointCitations: [],
     },
   ];
 
   test("lists each topic with summary, points, terms and source", () => {
     const el = mount(<TopicList topics={topics} terms={terms} openTopicId="treatment" />);
     const items = el.querySelectorAll(".topic");
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
     expect(items[0]?.textContent).toContain("Sores appear.");
     expect(items[0]?.textContent).toContain("They hurt.");
     expect(items[0]?.querySelector(".topic-terms")?.textContent).toBe("Terms: necrosis");
     expect(items[0]?.querySelector("blockquote")?.textContent).toBe("Source text.");
     expect((items[1] as HTMLDetailsElement).open).toBe(true);
-    expect(items[1]?.querySelector(".correction")?.textContent).toBe("Parathyroid, not thyroid.");
+    expect(items[1]?.querySelector(".correction")?.textContent).toBe(
+      "Correction of the source document: Parathyroid, not thyroid.",
+    );
+  });
+
+  test("a topic with only a title shows its section's own text", () => {
+    const el = mount(<TopicList topics={topics} terms={terms} />);
+    const nih = el.querySelectorAll(".topic")[2];
+    expect(nih?.querySelector(".topic-source")?.textContent).toBe("The section's own words.");
+    expect(nih?.querySelector("details.source")).toBeNull();
+  });
+});
+
+describe("TermView", () => {
+  const term: Term = {
+    id: "thyroid-gland",
+    term: "thyroid gland",
+    variants: ["thyroid"],
+    definition: "A butterfly-shaped gland in the neck. It does not control calcium.",
+    topicIds: [],
+    related: [],
+    evidence: "Though their names are similar, the thyroid and parathyroid glands are completely different.",
+    citations: [
+      {
+        documentId: "parathyroid-disorders",
+        quote: "Though their names are similar, the thyroid and parathyroid glands are completely different.",
+      },
+      { referenceId: "ref-1", quote: "A quoted sentence." },
+    ],
+    everyday: false,
+    caseSensitive: [],
+    correction: "The article says thyroid; the surgery is on the parathyroid glands.",
+    documentId: "calciphylaxis",
+  };
+  const view = () =>
+    mount(
+      <TermView
+        term={term}
+        related={[]}
+        topics={[]}
+        onPage={0}
+        onBack={() => {}}
+        onOpenTerm={() => {}}
+        onOpenTopic={() => {}}
+        onShow={() => {}}
+        documents={[
+          {
+            id: "parathyroid-disorders",
+            title: "Parathyroid Disorders",
+            publisher: "MedlinePlus",
+            origin: "x",
+            disclaimer: "",
+            credit: "Text from MedlinePlus, via MedQuAD (CC BY 4.0).",
+          },
+        ]}
+        references={[
+          {
+            id: "ref-1",
+            authors: "Yu WY, et al",
+            title: "A title",
+            source: "A journal",
+            year: "2017",
+            pmid: "1",
+          },
+        ]}
+      />,
+    );
+
+  test("shows the correction of the source document", () => {
+    expect(view().querySelector(".correction")?.textContent).toBe(
+      "Correction of the source document: The article says thyroid; the surgery is on the parathyroid glands.",
+    );
+  });
+
+  test("shows every citation with its source and the document's credit", () => {
+    const figures = view().querySelectorAll(".evidence");
+    expect(figures).toHaveLength(2);
+    expect(figures[0]?.querySelector("figcaption")?.textContent).toBe(
+      "Parathyroid Disorders (MedlinePlus). Text from MedlinePlus, via MedQuAD (CC BY 4.0).",
+    );
+    expect(figures[1]?.querySelector("figcaption")?.textContent).toBe(
+      "Yu WY, et al. A title. A journal, 2017, PMID 1",
+    );
+    expect(figures[1]?.querySelector("blockquote")?.textContent).toBe("A quoted sentence.");
   });
 });
