@@ -189,7 +189,7 @@ describe("the calciphylaxis glossary", () => {
   it("no definition (the tooltip text) speaks of the article; corrections stay in the popup", () => {
     for (const t of glossary.terms) expect(t.definition, t.id).not.toMatch(/\barticle\b/i);
     // The tooltip still gives the right fact plainly.
-    expect(term("thyroid-gland")?.definition).toMatch(/does not control calcium/);
+    expect(term("thyroid-gland")?.definition).toMatch(/parathyroid glands that control calcium/);
     expect(term("parathyroid-glands")?.definition).toMatch(/calcium/);
     for (const id of ["parathyroid-glands", "parathyroidectomy", "thyroid-gland", "hyperparathyroidism"]) {
       expect(term(id)?.correction, id).toMatch(/parathyroid/);
