@@ -98,7 +98,8 @@ export interface CompiledGlossary {
 
 /** What the content script ships: only what matching and styling need. */
 export interface ContentData {
-  version: 1;
+  /** The shape of this file; readers check it (lib/content-data.ts). */
+  version: number;
   index: import("./match/index").SerializedIndex;
   /** Ids of everyday words: explained on hover, not underlined by default. */
   everyday: string[];
