@@ -88,6 +88,10 @@ describe("portal spellings of lab tests are found", () => {
     ["HDL Cholesterol 38 L", ["hdl-cholesterol:HDL Cholesterol"]],
     ["HDL 38", ["hdl-cholesterol:HDL"]],
     ["Triglycerides 180", ["triglycerides:Triglycerides"]],
+    // No document explains non-HDL or VLDL cholesterol: they get the general
+    // cholesterol entry, never the HDL card ("Non-HDL" would otherwise match "HDL Cholesterol").
+    ["Non-HDL Cholesterol 180", ["cholesterol:Non-HDL Cholesterol"]],
+    ["VLDL Cholesterol Cal 30", ["cholesterol:Cholesterol"]],
     // Clotting: the protime is the prothrombin time, the INR its ratio; both get a card.
     ["Protime-INR", ["prothrombin-time:Protime", "international-normalized-ratio:INR"]],
     ["Prothrombin Time 13.1", ["prothrombin-time:Prothrombin Time"]],
