@@ -81,6 +81,7 @@ describe("portal spellings of lab tests are found", () => {
     ["HbA1c 7.2 %", ["a1c:HbA1c"]],
     ["Hemoglobin A1c 7.2", ["a1c:Hemoglobin A1c"]],
     ["A1C 6.4", ["a1c:A1C"]],
+    ["Hb A1c 6.4", ["a1c:Hb A1c"]],
     // Lipids
     ["Cholesterol, Total 212 H", ["total-cholesterol:Cholesterol, Total"]],
     ["LDL Chol. (calc) 131", ["ldl-cholesterol:LDL Chol"]],
@@ -103,6 +104,7 @@ describe("portal spellings of lab tests are found", () => {
       ["urine-albumin-to-creatinine-ratio:Urine Albumin/Creatinine Ratio"],
     ],
     ["UACR 45 mg/g", ["urine-albumin-to-creatinine-ratio:UACR"]],
+    ["Microalbumin, Urine 45", ["urine-albumin-to-creatinine-ratio:Microalbumin, Urine"]],
     ["Protein, Urine Positive", ["proteinuria:Protein, Urine"]],
     ["Ketones, Urine Negative", ["ketones:Ketones, Urine"]],
   ])("%s", (text, expected) => {
