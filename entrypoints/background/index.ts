@@ -1,7 +1,7 @@
 // The extension's hub: answers term lookups from content scripts (which carry
 // only the matching index), opens topics, keeps each tab's terms and badge,
-// and turns keyboard shortcuts and the context menu into commands for the
-// page. Nothing leaves the browser.
+// turns keyboard shortcuts and the context menu into commands for the page,
+// and opens links to PDFs in the PDF reader. Nothing leaves the browser.
 
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
@@ -13,11 +13,13 @@ import {
   parseBackgroundRequest,
   type ReplyTo,
 } from "../../lib/messages";
+import { PDF_LINK_PATTERNS, readerPath } from "../../lib/reader-link";
 import { toFrame } from "../../lib/send";
 import { startGateRegistration } from "./gate-registration";
 import { startTabBadges } from "./tab-badges";
 
 const MENU_ID = "termlens-explain";
+const OPEN_PDF_ID = "termlens-open-pdf";
 
 type Sender = { id?: string; tab?: { id?: number }; frameId?: number; url?: string };
 
@@ -93,15 +95,31 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ID,
         title: "Explain “%s” with Termlens",
         contexts: ["selection"],
-      }),
-    );
+      });
+      // Links to PDFs open in the PDF reader (entrypoints/reader/), beside the page.
+      browser.contextMenus.create({
+        id: OPEN_PDF_ID,
+        title: "Open PDF in Termlens",
+        contexts: ["link"],
+        targetUrlPatterns: PDF_LINK_PATTERNS,
+      });
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id) sendCommand(tab.id, "explain", info.frameId ?? "all");
+    if (info.menuItemId === OPEN_PDF_ID && info.linkUrl) {
+      void browser.tabs
+        .create({
+          url: browser.runtime.getURL(readerPath(info.linkUrl)),
+          ...(tab?.index !== undefined && { index: tab.index + 1 }),
+          ...(tab?.id !== undefined && { openerTabId: tab.id }),
+        })
+        .catch(() => {});
+    }
   });
 });

@@ -13,6 +13,7 @@ import { TermView } from "../../components/TermView";
 import { TopicList } from "../../components/TopicList";
 import { glossary } from "../../glossary/data";
 import { buildSearchIndex, type SearchHit, search } from "../../glossary/search";
+import { readerPath } from "../../lib/reader-link";
 import { toFrame } from "../../lib/send";
 import { isSiteEnabled, setSiteEnabled } from "../../lib/site-rules";
 import { formatRoute, parseRoute, type Route } from "./route";
@@ -61,7 +62,9 @@ export function PopupApp() {
   }, []);
 
   const site = tab.page?.site ?? null;
-  const on = site !== null && isSiteEnabled(site, settings);
+  // The PDF reader is opened on purpose: always on, whatever the site rules say.
+  const inReader = tab.page?.reader === true;
+  const on = inReader || (site !== null && isSiteEnabled(site, settings));
   const counts = tab.terms?.counts ?? {};
   const pageItems = tab.terms
     ? Object.entries(counts).flatMap(([id, count]) => {
@@ -81,6 +84,13 @@ export function PopupApp() {
     else window.close();
   }
 
+  /** Opens the tab's PDF in the reader, in the same tab (Back returns to the browser's viewer). */
+  async function openInReader(pdfUrl: string) {
+    if (tab.tabId === undefined) return;
+    await browser.tabs.update(tab.tabId, { url: browser.runtime.getURL(readerPath(pdfUrl)) }).catch(() => {});
+    if (!tab.inTab) window.close();
+  }
+
   const choose = (hit: SearchHit) => {
     if (hit.kind === "term") setRoute({ view: "term", id: hit.id });
     else {
@@ -96,15 +106,26 @@ export function PopupApp() {
       <header>
         <h1>Termlens</h1>
         <div class="controls">
-          <SiteSwitch
-            site={site}
-            on={on}
-            disabled={settings.paused}
-            onChange={(next) => site && save(setSiteEnabled(settings, site, next))}
-          />
+          {inReader ? (
+            <p class="site-switch unavailable">The PDF reader always explains.</p>
+          ) : (
+            <SiteSwitch
+              site={site}
+              on={on}
+              disabled={settings.paused}
+              onChange={(next) => site && save(setSiteEnabled(settings, site, next))}
+            />
+          )}
           <PauseButton paused={settings.paused} onChange={(paused) => save({ ...settings, paused })} />
         </div>
       </header>
+      {tab.pdfUrl && (
+        <p class="open-pdf">
+          <button type="button" onClick={() => void openInReader(tab.pdfUrl as string)}>
+            Open this PDF in Termlens
+          </button>
+        </p>
+      )}
       {settings.paused && (
         <p class="notice" role="status">
           Paused everywhere: Termlens is off on every site until you press “Pause everywhere” again.

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { type PageInfoReply, parseBroadcast } from "../../lib/messages";
+import { pdfShownAt } from "../../lib/reader-link";
 import { toBackground, toFrame } from "../../lib/send";
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from "../../lib/site-rules";
 import { siteSettings } from "../../lib/storage";
@@ -18,6 +19,8 @@ export interface TabData {
   page: PageInfoReply | null;
   /** The tab's terms, from their one owner: the background (entrypoints/background/tab-badges.ts). */
   terms: TabSummary | null;
+  /** The PDF the tab shows (its URL ends in .pdf, or the page says so), for "Open this PDF in Termlens". */
+  pdfUrl: string | null;
 }
 
 async function findTab(): Promise<number | undefined> {
@@ -35,6 +38,15 @@ async function pageInfo(tabId: number): Promise<PageInfoReply | null> {
   }
 }
 
+/** The tab's address, where our host permissions let us see it. */
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(tabId)).url;
+  } catch {
+    return undefined;
+  }
+}
+
 async function tabTerms(tabId: number): Promise<TabSummary | null> {
   try {
     return (await toBackground({ type: "tab-terms", tabId })) ?? null;
@@ -49,6 +61,7 @@ export function useTabData(): TabData {
     inTab: tabParam(location.search) !== undefined,
     page: null,
     terms: null,
+    pdfUrl: null,
   });
   useEffect(() => {
     let stopped = false;
@@ -67,8 +80,9 @@ export function useTabData(): TabData {
     void findTab().then(async (id) => {
       tabId = id;
       if (id === undefined || stopped) return;
-      const page = await pageInfo(id);
-      if (!stopped) setData((d) => ({ ...d, tabId: id, page }));
+      const [page, url] = await Promise.all([pageInfo(id), tabUrl(id)]);
+      const pdfUrl = page?.reader ? null : pdfShownAt(url, page?.pdf === true);
+      if (!stopped) setData((d) => ({ ...d, tabId: id, page, pdfUrl }));
       await loadTerms();
     });
     return () => {
