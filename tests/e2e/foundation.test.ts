@@ -94,7 +94,7 @@ describe("foundation", () => {
     assert.ok(topics.some((t) => /treatment/i.test(t)));
     const label = await popup.locator(".site-switch").textContent();
     assert.equal(label?.trim(), "On for 127.0.0.1");
-    assert.match((await popup.locator("footer").textContent()) ?? "", /educational purposes/);
+    assert.match((await popup.locator("footer").textContent()) ?? "", /education/);
     await popup.close();
     await page.close();
   });
