@@ -56,14 +56,7 @@ function Line({ line, critical }: { line: NumberLine; critical: boolean }) {
   const openLeft = line.rangeStart === 0;
   const openRight = line.rangeEnd === 1;
   return (
-    <svg
-      class="rc-line"
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      height={H}
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg class="rc-line" viewBox={`0 0 ${W} ${H}`} width="100%" aria-hidden="true" focusable="false">
       <line class="rc-axis" x1="0" y1={AXIS} x2={W} y2={AXIS} />
       <rect
         class={`rc-range${openLeft ? " open-left" : ""}${openRight ? " open-right" : ""}`}

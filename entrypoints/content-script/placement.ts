@@ -32,3 +32,24 @@ export function placeTooltip(
   // Vertically it follows the term, even off screen when the page scrolls it away.
   return { x: Math.round(x), y: Math.round(y) };
 }
+
+/**
+ * Beside the anchor, to its right, top edges aligned (a result card: placed
+ * below, it would cover the next rows' names, which the pointer moves to
+ * next); below as usual when there is no room on the right.
+ */
+export function placeBeside(
+  anchor: Box,
+  tip: Size,
+  viewport: Size,
+  gap = 12,
+  margin = 8,
+): { x: number; y: number } {
+  const x = anchor.left + anchor.width + gap;
+  if (x + tip.width > viewport.width - margin) return placeTooltip(anchor, tip, viewport);
+  const fitted = Math.min(anchor.top - 8, viewport.height - margin - tip.height);
+  // Kept on screen while the anchor is; follows it off screen when the page scrolls it away.
+  const y =
+    anchor.top + anchor.height < 0 || anchor.top > viewport.height ? anchor.top : Math.max(margin, fitted);
+  return { x: Math.round(x), y: Math.round(y) };
+}

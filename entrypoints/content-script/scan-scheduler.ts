@@ -3,7 +3,7 @@
 // ours blocks the page for long even on a huge document.
 
 import type { PageTerms } from "./highlighter";
-import { BlockCursor } from "./text-blocks";
+import { BlockCursor, type TextBlock } from "./text-blocks";
 
 /** Text per walk-and-match batch: about a millisecond of matching. */
 const BATCH_CHARS = 16 * 1024;
@@ -17,6 +17,8 @@ export class ScanScheduler {
   private readonly pending: Node[] = [];
   private alreadyRead: Node | null = null;
   private scheduled = false;
+  /** Also handed every batch of blocks read (lab result detection). */
+  onBlocks: ((blocks: readonly TextBlock[]) => void) | null = null;
 
   constructor(
     private readonly terms: PageTerms,
@@ -59,7 +61,9 @@ export class ScanScheduler {
         this.alreadyRead = null;
       }
       // Small batches: matching happens inside the slice's budget, not after it.
-      this.terms.add(this.cursor.take(deadline, BATCH_CHARS));
+      const blocks = this.cursor.take(deadline, BATCH_CHARS);
+      this.terms.add(blocks);
+      this.onBlocks?.(blocks);
     } while (!deadline());
     // Nothing of ours goes on the page's performance timeline (the page can
     // read it): benchmarks measure us from outside, with the browser's profiler.

@@ -9,6 +9,7 @@ import { askBackground, type PageApi } from "../../lib/page-api";
 import type { DisplaySettings } from "../../lib/settings";
 import { PageTerms } from "./highlighter";
 import type { Lifetime } from "./lifetime";
+import { PageResults } from "./page-results";
 import { ScanScheduler } from "./scan-scheduler";
 import { ScanSignal } from "./scan-signal";
 import { HighlightStyles } from "./styles";
@@ -24,6 +25,8 @@ const uiOptions = (d: DisplaySettings): TermUiOptions => ({
 
 export class PageSession {
   private readonly terms: PageTerms;
+  /** Lab result rows: found and shown here, never stored or sent. */
+  private readonly results = new PageResults();
   private readonly ui: TermUi;
   private readonly styles = new HighlightStyles(document);
   private readonly scanner: ScanScheduler;
@@ -49,6 +52,7 @@ export class PageSession {
         doc: document,
         index,
         terms: () => (this.enabled ? this.terms : null),
+        results: () => (this.enabled ? this.results : null),
         shadowRoots: () => this.shadowRoots,
         lookup: (id) => askBackground(this.api, { type: "lookup", id }),
         openTopic: (topicId) => void askBackground(this.api, { type: "open-topic", topicId }).catch(() => {}),
@@ -61,6 +65,7 @@ export class PageSession {
     this.watcher = new Watcher(
       {
         pruned: () => {
+          this.results.prune();
           if (this.terms.prune() > 0) this.reportSoon();
         },
         rescan: (roots) => this.scanner.enqueue(roots),
@@ -83,12 +88,15 @@ export class PageSession {
         this.signalState();
       },
     );
+    this.scanner.onBlocks = (blocks) => this.results.add(blocks);
     listenForTerms(ctx, this.ui, () => this.enabled);
     ctx.onInvalidated(() => {
       this.watcher.disconnect();
       this.ui.close();
       this.terms.hide();
       this.terms.clear();
+      this.results.hide();
+      this.results.clear();
       this.styles.remove();
       this.signal.remove();
     });
@@ -108,6 +116,7 @@ export class PageSession {
       );
     }
     this.terms.show();
+    this.results.show();
     this.reportSoon();
   }
 
@@ -115,6 +124,7 @@ export class PageSession {
     this.enabled = false;
     this.ui.close();
     this.terms.hide();
+    this.results.hide();
     this.reportSoon();
   }
 

@@ -18,7 +18,9 @@ export function overrideCss(d: Pick<DisplaySettings, "highlightStyle" | "underli
   const look =
     d.highlightStyle === "background" ? BACKGROUND : d.highlightStyle === "none" ? NONE : UNDERLINE;
   const rules: string[] = [];
-  if (d.highlightStyle !== "underline") rules.push(`::highlight(termlens) { ${look} }`);
+  if (d.highlightStyle !== "underline") {
+    rules.push(`::highlight(termlens) { ${look} }`, `::highlight(termlens-result) { ${look} }`);
+  }
   if (d.underlineEveryday) rules.push(`::highlight(termlens-everyday) { ${look} }`);
   return rules.join("\n");
 }

@@ -208,7 +208,7 @@ export class TermUi {
       theme,
       onClose: () => this.hover.close(),
     };
-    this.tooltip.showCard(target.range, h(ResultCard, props));
+    this.tooltip.showCard(target.range, h(ResultCard, props), "beside");
     if (target.id === null) return;
     // Only the glossary id is sent: the values stay in the page.
     const reply = await this.deps.lookup(target.id).catch(() => undefined);

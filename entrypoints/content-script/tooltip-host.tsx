@@ -8,7 +8,7 @@ import { type ComponentChild, render } from "preact";
 import resultCardCss from "../../components/ResultCard.css?inline";
 import { Tooltip, type TooltipProps } from "../../components/Tooltip";
 import tooltipCss from "../../components/Tooltip.css?inline";
-import { placeTooltip } from "./placement";
+import { placeBeside, placeTooltip } from "./placement";
 
 export const HOST_TAG = "termlens-tooltip";
 
@@ -29,10 +29,10 @@ export class TooltipHost {
   }
 
   /** Shows any card (the term tooltip, a result card) beside the anchor. */
-  showCard(anchor: Range, card: ComponentChild): void {
+  showCard(anchor: Range, card: ComponentChild, side: "below" | "beside" = "below"): void {
     const { host, mount } = this.ensure();
     render(card, mount);
-    this.place(anchor, host);
+    this.place(anchor, host, side === "beside" ? placeBeside : placeTooltip);
   }
 
   updateCard(card: ComponentChild): void {
@@ -97,7 +97,7 @@ export class TooltipHost {
     return { host, mount };
   }
 
-  private place(anchor: Range, host: HTMLElement): void {
+  private place(anchor: Range, host: HTMLElement, placement = placeTooltip): void {
     this.stopFollowing?.();
     const view = this.doc.defaultView;
     const update = () => {
@@ -106,7 +106,7 @@ export class TooltipHost {
         width: this.doc.documentElement.clientWidth || view?.innerWidth || 0,
         height: this.doc.documentElement.clientHeight || view?.innerHeight || 0,
       };
-      const { x, y } = placeTooltip(rect, { width: host.offsetWidth, height: host.offsetHeight }, viewport);
+      const { x, y } = placement(rect, { width: host.offsetWidth, height: host.offsetHeight }, viewport);
       host.style.setProperty("left", `${x}px`, "important");
       host.style.setProperty("top", `${y}px`, "important");
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeTooltip } from "../../entrypoints/content-script/placement";
+import { placeBeside, placeTooltip } from "../../entrypoints/content-script/placement";
 
 const viewport = { width: 1000, height: 800 };
 const tip = { width: 300, height: 200 };
@@ -19,5 +19,24 @@ describe("placeTooltip", () => {
 
   it("a tall card with little room either side goes where there is more", () => {
     expect(placeTooltip(at(10, 500), { width: 100, height: 600 }, viewport).y).toBe(-106);
+  });
+});
+
+describe("placeBeside", () => {
+  const viewport = { width: 1200, height: 800 };
+  it("to the right of the anchor, tops aligned, so the rows below stay reachable", () => {
+    expect(
+      placeBeside({ left: 100, top: 300, width: 60, height: 18 }, { width: 360, height: 280 }, viewport),
+    ).toEqual({ x: 172, y: 292 });
+  });
+  it("kept inside the viewport at the bottom", () => {
+    expect(
+      placeBeside({ left: 100, top: 700, width: 60, height: 18 }, { width: 360, height: 280 }, viewport).y,
+    ).toBe(512);
+  });
+  it("below, as a tooltip, when there is no room on the right", () => {
+    const anchor = { left: 900, top: 300, width: 60, height: 18 };
+    const tip = { width: 360, height: 280 };
+    expect(placeBeside(anchor, tip, viewport)).toEqual(placeTooltip(anchor, tip, viewport));
   });
 });
