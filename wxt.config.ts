@@ -3,28 +3,13 @@ import { defineConfig } from "wxt";
 
 // Termlens never talks to the network: no host permissions beyond reading the
 // pages it explains, no remote code, no analytics.
+//
+// No content script is listed in the manifest: the background registers the
+// small gate script (entrypoints/gate.ts) only where Termlens is on
+// (entrypoints/background/gate-registration.ts), in Chromium and Firefox
+// alike, so switched-off sites get no script at all.
 export default defineConfig({
   imports: false,
-  hooks: {
-    // The gate (entrypoints/gate.ts) is built as a plain script, without the
-    // content-script runtime. On Chromium the background registers it only
-    // where Termlens is on (entrypoints/background/gate-registration.ts), so switched-off sites
-    // get no script at all; Firefox lists it here for every page.
-    "build:manifestGenerated": (wxt, manifest) => {
-      if (wxt.config.browser !== "firefox") return;
-      manifest.content_scripts = [
-        ...(manifest.content_scripts ?? []),
-        {
-          matches: ["http://*/*", "https://*/*", "file:///*"],
-          all_frames: true,
-          match_about_blank: true,
-          run_at: "document_idle",
-          js: ["gate.js"],
-          css: ["highlight.css"],
-        },
-      ];
-    },
-  },
   modules: ["@wxt-dev/webextension-polyfill"],
   vite: () => ({
     plugins: [preact()],
@@ -54,11 +39,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: "termlens@termlens.example",
-          strict_min_version: "142.0",
-          // 142: the first release with data_collection_permissions (and the
-          // Highlight API we need, since 140). We collect nothing.
+          strict_min_version: "140.0",
+          // 140 (ESR): the first desktop release with the CSS Custom
+          // Highlight API we need and data_collection_permissions (Android
+          // reads the latter from 142). We collect nothing.
           data_collection_permissions: { required: ["none"] },
         } as { id: string; strict_min_version: string },
+        gecko_android: { strict_min_version: "142.0" },
       },
     }),
   }),

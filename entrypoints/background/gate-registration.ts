@@ -1,7 +1,8 @@
-// Keeps the gate script registered only where Termlens is on (Chromium), so
-// switched-off sites get no script at all; and starts Termlens in open tabs
-// of a site the moment it is switched on. Firefox keeps the gate in the
-// manifest (see wxt.config.ts), where the gate itself checks the rules.
+// Keeps the gate script registered only where Termlens is on, so switched-off
+// sites get no script at all; and starts Termlens in open tabs of a site the
+// moment it is switched on. The same in Chromium (MV3) and Firefox (MV2: its
+// `scripting.registerContentScripts` takes the same options, persistence and
+// matchOriginAsFallback included, in Firefox 140 ESR, our minimum).
 
 import { browser } from "wxt/browser";
 import { gateRegistrations } from "../../lib/gate-patterns";
@@ -49,7 +50,7 @@ async function startInOpenTabs(before: SiteSettings | null, after: SiteSettings)
 }
 
 export function startGateRegistration(): void {
-  if (import.meta.env.FIREFOX || !browser.scripting?.registerContentScripts) return;
+  if (!browser.scripting?.registerContentScripts) return;
   let last: SiteSettings | null = null;
   let queue = Promise.resolve();
   const update = (settings: SiteSettings) => {
