@@ -12,7 +12,21 @@ const steps = [
   { name: "build chrome", cmd: "npm run build" },
   { name: "build firefox", cmd: "npm run build:firefox" },
   { name: "web-ext lint", cmd: "npm run lint:firefox", count: /errors\s+(\d+)/ },
-  { name: "e2e (Chromium)", cmd: "npm run test:e2e", count: /ℹ pass (\d+)/, failCount: /ℹ fail (\d+)/ },
+  {
+    name: "e2e (Chromium)",
+    cmd: "npm run test:e2e",
+    count: /ℹ pass (\d+)/,
+    failCount: /ℹ fail (\d+)/,
+    notRun: /scenarios not run in chromium: (\d+)(?: \((.*)\))?/,
+  },
+  // The shared scenarios (tests/e2e/scenarios/) again, in Firefox.
+  {
+    name: "e2e (Firefox)",
+    cmd: "npm run test:e2e:firefox",
+    count: /ℹ pass (\d+)/,
+    failCount: /ℹ fail (\d+)/,
+    notRun: /scenarios not run in firefox: (\d+)(?: \((.*)\))?/,
+  },
   {
     name: "corpus",
     cmd: "npm run test:corpus",
@@ -54,6 +68,9 @@ for (const step of steps) {
     if (m) detail = step.name === "web-ext lint" ? `${m[1]} errors` : `${m[1]} passed`;
     const f = step.failCount && clean.match(step.failCount);
     if (f && f[1] !== "0") detail += `, ${f[1]} failed`;
+    // Shared scenarios a browser does not run: counted and named.
+    const n = step.notRun && clean.match(step.notRun);
+    if (n) detail += `, ${n[1]} shared scenario(s) not run${n[2] ? `: ${n[2]}` : ""}`;
   }
   results.push({ ...step, ok: r.code === 0, seconds: r.seconds, detail });
 }

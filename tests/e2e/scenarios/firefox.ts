@@ -1,0 +1,187 @@
+// The scenario driver for Firefox: puppeteer-core over WebDriver BiDi, with
+// Debian's firefox-esr and the build in .output/firefox-mv2 installed as a
+// temporary add-on. One browser for all scenarios.
+//
+// Firefox differs from Chromium here:
+// - the extension has no service worker to evaluate in: `inExtension` runs
+//   in an extension page (options.html) kept open in a tab of its own;
+// - the extension's moz-extension:// UUID is random per install unless the
+//   profile fixes it (extensions.webextensions.uuids), which we do;
+// - the toolbar popup cannot be opened by script (browserAction.openPopup
+//   needs a user gesture): popup.html?tab=<id> is opened as a page instead.
+
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
+import type { Driver, DriverPage, Evaluator, ExtApi, PageFn } from "./driver";
+
+/** In `inExtension` functions: the extension API where they run. */
+declare const api: ExtApi;
+
+export const FIREFOX_EXTENSION_DIR = resolve(".output/firefox-mv2");
+const ADDON_ID = "termlens@termlens.example";
+const UUID = "5e2c1f0a-7d1b-4b7e-9c55-2f1e7a3b9d10";
+
+export function findFirefox(): string {
+  const path =
+    process.env.FIREFOX_PATH ?? ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find((p) => existsSync(p));
+  if (!path || !existsSync(path))
+    throw new Error(
+      "No Firefox found: install one (Debian: sudo apt-get install firefox-esr) or set FIREFOX_PATH.",
+    );
+  return path;
+}
+
+function source<A>(fn: PageFn<A, unknown>, arg?: A): string {
+  return typeof fn === "string" ? fn : `(${fn.toString()})(${arg === undefined ? "" : JSON.stringify(arg)})`;
+}
+
+function evaluator(target: Page | Frame): Evaluator {
+  return {
+    // As source, the argument inlined as JSON: one path for strings and functions.
+    evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => target.evaluate(source(fn, arg)) as Promise<R>,
+    async waitFor(fn, arg, timeout = 5000) {
+      // Checked from here, each change of the page a round trip away:
+      // page.waitForFunction compiles with Function(), which the extension
+      // pages' CSP forbids, and its rAF polling stops in background tabs.
+      const expression = `(async () => { try { return !!(await (${source(fn, arg)})); } catch { return false; } })()`;
+      const end = Date.now() + timeout;
+      while (!(await target.evaluate(expression))) {
+        if (Date.now() > end)
+          throw new Error(`timed out after ${timeout} ms waiting for ${expression.slice(0, 300)}`);
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+    },
+  };
+}
+
+function wrap(page: Page): DriverPage & { puppeteer: Page } {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`uncaught: ${String(e)}`));
+  page.on("request", (r) => requests.push(r.url()));
+  return {
+    ...evaluator(page),
+    puppeteer: page,
+    errors,
+    requests,
+    async goto(url) {
+      if (!url.startsWith("moz-extension:")) {
+        await page.goto(url, { waitUntil: "load" });
+        return;
+      }
+      // BiDi's browsingContext.navigate does load a moz-extension: page but
+      // never reports the load as done (the tab moves to the extension's
+      // process), and a page may not navigate itself there: start the
+      // navigation, then wait for the extension page to be there.
+      const navigation = page.goto(url, { timeout: 10_000 }).catch(() => {});
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const there = await page
+          .evaluate((u: string) => location.href === u && document.readyState === "complete", url)
+          .catch(() => false);
+        if (there) {
+          void navigation;
+          return;
+        }
+        if (Date.now() > end) throw new Error(`${url} did not load`);
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    },
+    url: () => page.url(),
+    frame(url) {
+      const f = page
+        .frames()
+        .find(
+          (fr) => fr !== page.mainFrame() && (url instanceof RegExp ? url.test(fr.url()) : url(fr.url())),
+        );
+      return f ? evaluator(f) : null;
+    },
+    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as Parameters<Page["keyboard"]["press"]>[0]),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function firefoxDriver(opts: { extensionDir?: string } = {}): Promise<Driver> {
+  const extensionDir = opts.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, "manifest.json")))
+    throw new Error(`No Firefox build in ${extensionDir}: run "npm run build:firefox" first.`);
+  const browser: Browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: findFirefox(),
+    headless: true,
+    defaultViewport: { width: 1100, height: 800 },
+    extraPrefsFirefox: {
+      // A fixed moz-extension:// host for our add-on.
+      "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: UUID }),
+      // The extension page we evaluate in sits in a background tab: keep its
+      // timers at full speed, as the background page's are.
+      "dom.min_background_timeout_value": 4,
+      "dom.timeout.enable_budget_timer_throttling": false,
+    },
+  });
+  try {
+    await browser.installExtension(extensionDir);
+    const origin = `moz-extension://${UUID}`;
+    // Our window onto the extension's APIs, and where the scan signal is set
+    // before any test page opens (frames read it when they start).
+    const hub = wrap(await browser.newPage());
+    await hub.goto(`${origin}/options.html`);
+    await hub.evaluate("browser.storage.local.set({ testSignals: true })");
+    // The background registers the page script at startup: a page opened
+    // before that would get none (as in Chromium, see ../browser.ts).
+    await hub.waitFor(
+      "browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)",
+      undefined,
+      10_000,
+    );
+    const inExtension = <R, A>(fn: PageFn<A, R>, arg?: A) =>
+      hub.evaluate<R>(
+        `(() => { const api = globalThis.browser ?? globalThis.chrome; return ${source(fn, arg)}; })()`,
+      );
+
+    const driver: Driver = {
+      name: "firefox",
+      extensionOrigin: origin,
+      async newPage() {
+        return wrap(await browser.newPage());
+      },
+      async openExtensionPage(path) {
+        const page = wrap(await browser.newPage());
+        await page.goto(`${origin}${path}`);
+        return page;
+      },
+      inExtension,
+      async setStorage(area, items) {
+        await inExtension(([a, v]: ["local" | "sync", object]) => api.storage[a].set(v), [area, items]);
+      },
+      async tabIdOf(page) {
+        const url = page.url();
+        const id = await inExtension(
+          (u: string) => api.tabs.query({}).then((tabs) => tabs.find((t) => t.url === u)?.id),
+          url,
+        );
+        if (typeof id !== "number") throw new Error(`no tab for ${url}`);
+        return id;
+      },
+      async openPopup(page) {
+        const tabId = await driver.tabIdOf(page);
+        const popup = wrap(await browser.newPage());
+        await popup.goto(`${origin}/popup.html?tab=${tabId}`);
+        await popup.waitFor(() => !!document.querySelector("main"));
+        return { popup, real: false, close: () => popup.close() };
+      },
+      close: () => browser.close(),
+    };
+    return driver;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
