@@ -7,15 +7,14 @@
 // checks the rules itself, so a registration that lags a settings change for
 // a moment is harmless.
 
-import { FILE_SITE, ruleCandidates, type SiteSettings } from "./site-rules";
+import { ALL_PAGES, FILE_SITE, IPV4, ruleCandidates, type SiteSettings } from "./site-rules";
+
+export { ALL_PAGES };
 
 export interface GateRegistration {
   matches: string[];
   excludeMatches: string[];
 }
-
-export const ALL_PAGES = ["http://*/*", "https://*/*", "file:///*"];
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Match patterns for a site key and, for domain names, its subdomains. */
 export function patternsFor(host: string): string[] {

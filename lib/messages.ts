@@ -65,7 +65,8 @@ export type Broadcast = { type: "tab-terms-changed"; tabId: number };
 export type ReplyTo<R extends BackgroundRequest> = BackgroundReplies[R["type"]];
 export type FrameReplyTo<R extends FrameRequest> = FrameReplies[R["type"]];
 
-const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+/** A glossary id (term or topic): what the build allows, checked wherever one arrives. */
+export const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 const isId = (v: unknown): v is string => typeof v === "string" && ID.test(v);
 const isTabId = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 

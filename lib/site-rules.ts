@@ -26,7 +26,11 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = Object.freeze({
 
 export const FILE_SITE = "file://";
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** A dotted IPv4 address: it matches only itself (no subdomains). */
+export const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** Every page Termlens may read: the content script's and the gate's match patterns, and the host permissions. */
+export const ALL_PAGES = ["http://*/*", "https://*/*", "file:///*"];
 
 /** The site key of a URL, or null when Termlens never runs there. */
 export function siteKey(url: string): string | null {

@@ -1,9 +1,9 @@
 // The popup's deep links: `#term=<id>` opens a term, `#topic=<id>` a topic.
 // The tooltip's "more" link opens `popup.html?tab=<id>#…` in a new tab.
 
-export type Route = { view: "home"; topicId?: string } | { view: "term"; id: string };
+import { ID } from "../../lib/messages";
 
-const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+export type Route = { view: "home"; topicId?: string } | { view: "term"; id: string };
 
 export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
