@@ -198,7 +198,8 @@ describe("the calciphylaxis glossary", () => {
   });
 
   it("names warfarin as a risk and never advises stopping a medicine alone", () => {
-    expect(term("warfarin")?.definition).toMatch(/calciphylaxis/);
+    expect(term("warfarin")?.definition).toMatch(/bleeding/);
+    expect(term("warfarin")?.explanation).toMatch(/calciphylaxis/);
     expect(term("warfarin")?.variants).toContain("Coumadin");
     expect(term("blood-thinning-medication")?.definition).toMatch(/warfarin/);
     expect(topic("risk-factors")?.summary).toMatch(/warfarin \(Coumadin\)/);
@@ -212,9 +213,10 @@ describe("the calciphylaxis glossary", () => {
     expect(topic("prognosis")?.summary).toMatch(/life-threatening/);
     expect(topic("prognosis")?.summary).toMatch(/sepsis/);
     expect(topic("treatment")?.summary).toMatch(/No medicine is approved/);
-    expect(term("sodium-thiosulfate")?.definition).toMatch(/off-label/);
+    expect(term("sodium-thiosulfate")?.definition).toMatch(/not approved/);
     expect(topic("research")?.summary).toMatch(/No treatment is proven/);
     expect(topic("research")?.summary).not.toMatch(/Researchers are testing gene therapy/);
+    expect(topic("research")?.summary).toMatch(/vitamin K/);
   });
 
   it("has the safety entries the review asked for", () => {
