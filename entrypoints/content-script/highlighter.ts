@@ -145,10 +145,6 @@ export class PageTerms {
       CSS.highlights.delete(HIGHLIGHT_EVERYDAY);
   }
 
-  get isShown(): boolean {
-    return this.visible;
-  }
-
   /** The term whose text holds this caret position, if any. */
   at(node: Node, offset: number): Found | null {
     const list = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;

@@ -63,10 +63,6 @@ const SKIP = new Set([
   "TERMLENS-TOOLTIP",
 ]);
 
-export function isInline(el: Element): boolean {
-  return INLINE.has(el.tagName);
-}
-
 function skipped(el: Element): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
   const editable = el.getAttribute("contenteditable");
