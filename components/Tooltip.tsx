@@ -5,15 +5,6 @@ export interface TooltipProps {
   id: string;
   term: string;
   definition: string;
-  /**
-   * Ignored. A correction of a source document belongs in the popup (term
-   * view and topic), never in the tooltip: the tooltip shows on any page, and
-   * Termlens cannot tell whether that page is the document corrected. The
-   * definition gives the right fact plainly. Kept only until callers stop
-   * passing it.
-   * @deprecated
-   */
-  correction?: string;
   topicTitle?: string;
   /** Opens the topic in the extension; absent when there is none. */
   onOpenTopic?: () => void;

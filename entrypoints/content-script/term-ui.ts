@@ -255,7 +255,6 @@ export class TermUi {
       ...base,
       term: reply.term.term,
       definition: reply.term.definition,
-      correction: reply.term.correction,
       topicTitle: topic?.title,
       onOpenTopic: topic ? () => this.deps.openTopic(topic.id) : undefined,
       onOpenTerm: () => this.deps.openTerm(reply.term.id),

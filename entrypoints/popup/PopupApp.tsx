@@ -147,6 +147,8 @@ export function PopupApp() {
           onOpenTopic={(id) => setRoute({ view: "home", topicId: id })}
           onShow={(id) => void showOnPage(id)}
           headingRef={termHeadingRef}
+          documents={glossary.documents}
+          references={glossary.references}
         />
       ) : (
         <>

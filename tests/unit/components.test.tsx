@@ -66,11 +66,7 @@ describe("Tooltip", () => {
   test("never shows a correction of a source document: it belongs in the popup", () => {
     // The tooltip shows on any page (a portal, a thyroid page); "the article says" would confuse there.
     const el = mount(
-      <Tooltip
-        {...base}
-        definition="A butterfly-shaped gland in the neck. It does not control calcium."
-        correction="The article says thyroid; it is the parathyroid glands."
-      />,
+      <Tooltip {...base} definition="A butterfly-shaped gland in the neck. It does not control calcium." />,
     );
     expect(el.querySelector(".correction")).toBeNull();
     expect(el.textContent).not.toMatch(/article/i);
