@@ -12,6 +12,9 @@ const UNDERLINE =
   "text-decoration: underline dotted; text-decoration-color: #1a73e8; text-decoration-thickness: 1.5px; text-underline-offset: 2px;";
 const BACKGROUND = "text-decoration: none; background-color: rgb(255 214 10 / 0.35);";
 const NONE = "text-decoration: none; background-color: transparent;";
+/** Firefox does not paint text-decoration in ::highlight(): the underline is a tint there (as in highlight.css). */
+const FIREFOX_UNDERLINE =
+  "@supports (-moz-appearance: none) { ::highlight(termlens-everyday) { background-color: rgb(26 115 232 / 0.14); } }";
 
 /** The rules that differ from the manifest's default; empty for the defaults. */
 export function overrideCss(d: Pick<DisplaySettings, "highlightStyle" | "underlineEveryday">): string {
@@ -21,7 +24,10 @@ export function overrideCss(d: Pick<DisplaySettings, "highlightStyle" | "underli
   if (d.highlightStyle !== "underline") {
     rules.push(`::highlight(termlens) { ${look} }`, `::highlight(termlens-result) { ${look} }`);
   }
-  if (d.underlineEveryday) rules.push(`::highlight(termlens-everyday) { ${look} }`);
+  if (d.underlineEveryday) {
+    rules.push(`::highlight(termlens-everyday) { ${look} }`);
+    if (look === UNDERLINE) rules.push(FIREFOX_UNDERLINE);
+  }
   return rules.join("\n");
 }
 
@@ -52,18 +58,50 @@ export class HighlightStyles {
       try {
         target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== this.documentSheet);
       } catch {
-        // Nothing to undo.
+        // Nothing to undo, or Firefox (below): emptied instead.
       }
     }
+    this.documentSheet.replaceSync("");
     this.shadowSheet.replaceSync("");
   }
 
   private adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
     try {
+      if (adoptInFirefox(target, sheet)) return;
       if (!target.adoptedStyleSheets.includes(sheet))
         target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
     } catch {
       // A frozen or foreign adoptedStyleSheets: terms still work on hover.
     }
   }
+}
+
+/** Firefox's content-script helpers (absent elsewhere). */
+type CloneInto = <T>(value: T, scope: object, options?: { wrapReflectors?: boolean }) => T;
+type Waived = { adoptedStyleSheets: CSSStyleSheet[] };
+const adoptedInFirefox = new WeakMap<Document | ShadowRoot, Set<CSSStyleSheet>>();
+
+/**
+ * Firefox: a content script sees `adoptedStyleSheets` through an Xray wrapper
+ * that can neither read nor set it ("not iterable", "Accessing from Xray
+ * wrapper is not supported"), so terms in open shadow roots and the other
+ * highlight looks went unstyled. The page's own view of the document or
+ * shadow root (wrappedJSObject) takes an array cloned into the page, our
+ * sheet wrapped for it (cloneInto, wrapReflectors). Returns false where
+ * there is no such API (Chromium).
+ */
+function adoptInFirefox(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
+  const cloneInto = (globalThis as { cloneInto?: CloneInto }).cloneInto;
+  const waived = (target as unknown as { wrappedJSObject?: Waived }).wrappedJSObject;
+  if (typeof cloneInto !== "function" || !waived) return false;
+  const ours = adoptedInFirefox.get(target) ?? new Set();
+  if (ours.has(sheet)) return true;
+  const doc = "defaultView" in target ? target : target.ownerDocument;
+  const scope = doc.defaultView;
+  if (!scope) return true;
+  const current = Array.from(waived.adoptedStyleSheets);
+  waived.adoptedStyleSheets = cloneInto([...current, sheet], scope, { wrapReflectors: true });
+  ours.add(sheet);
+  adoptedInFirefox.set(target, ours);
+  return true;
 }

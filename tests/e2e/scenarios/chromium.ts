@@ -52,6 +52,9 @@ function wrap(page: Page): DriverPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
     close: () => page.close(),
   } as DriverPage & { playwright: Page };
 }

@@ -26,6 +26,8 @@ export interface DriverPage extends Evaluator {
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   bringToFront(): Promise<void>;
+  /** A PNG of the viewport (for the README's screenshots). */
+  screenshot(path: string): Promise<void>;
   /** console.error / uncaught errors seen in this page (any frame, any world the driver can see). */
   readonly errors: string[];
   /** Every URL this page and its frames requested. */

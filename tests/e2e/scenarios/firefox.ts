@@ -104,6 +104,9 @@ function wrap(page: Page): DriverPage & { puppeteer: Page } {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as Parameters<Page["keyboard"]["press"]>[0]),
     bringToFront: () => page.bringToFront(),
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
     close: () => page.close(),
   };
 }

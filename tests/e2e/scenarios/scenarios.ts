@@ -99,6 +99,19 @@ function assertInOrder(actual: string[] | null, expected: string[]): void {
   }
 }
 
+/** Whether the care note's shadow root adopted a sheet with our ::highlight() rules. */
+const shadowStyled = (): boolean =>
+  [...(document.querySelector("care-note")?.shadowRoot?.adoptedStyleSheets ?? [])].some((sheet) =>
+    [...sheet.cssRules].some((r) => r.cssText.includes("::highlight(termlens)")),
+  );
+
+/** The rule text for ::highlight(termlens) in the document's adopted sheets. */
+const adoptedLook = (): string =>
+  [...document.adoptedStyleSheets]
+    .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+    .filter((t) => t.startsWith("::highlight(termlens)"))
+    .join(" ");
+
 const scanIdle = (after: number): boolean =>
   document.documentElement.getAttribute("data-termlens-scan") === "idle" &&
   Number(document.documentElement.getAttribute("data-termlens-settled")) > after;
@@ -230,15 +243,39 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
       ]);
     });
 
-    scenario("open shadow roots: a web component's note is highlighted and explained", async () => {
+    scenario("open shadow roots: a web component's note is highlighted, styled and explained", async () => {
       assertInOrder(await portal.evaluate(highlightedIn, ["#shadow-note", "termlens"]), [
         "wet dressings",
         "necrotic",
       ]);
+      // ::highlight() rules of the document do not reach into shadow trees:
+      // the root adopts our sheet (in Firefox through the page's view of it).
+      assert.equal(await portal.evaluate(shadowStyled), true, "the shadow root adopted the highlight rules");
       await hover(portal, "p", "necrotic", "care-note");
       assert.match(await tooltip(portal), /necrosis/i);
       await portal.press("Escape");
       await tooltipGone(portal);
+    });
+
+    scenario("the highlight style is a setting, applied live (soft background, then back)", async () => {
+      await driver.setStorage("sync", { display: { highlightStyle: "background" } });
+      try {
+        await portal.waitFor(() =>
+          /background-color/.test(
+            [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(" "),
+          ),
+        );
+        assert.match(await portal.evaluate(adoptedLook), /background-color/);
+        await portal.waitFor(shadowStyled);
+      } finally {
+        await driver.setStorage("sync", { display: {} });
+      }
+      await portal.waitFor(
+        () =>
+          !/background-color/.test(
+            [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(" "),
+          ),
+      );
     });
 
     scenario(
