@@ -1,5 +1,5 @@
 // Termlens at work in the PDF reader: the content script's own machinery
-// (matcher, highlighter, slices, tooltip, keyboard) run on the reader's text
+// (matcher, highlighter, lab result rows, slices, tooltip, keyboard) run on the reader's text
 // layers. Content scripts do not run in extension pages, so the modules are
 // imported here. The reader is opened on purpose, so it always explains: no
 // site rule or pause applies. Each page's text layer is matched when it is
@@ -18,6 +18,7 @@ import { readPageSettings, watchPageSettings } from "../../lib/page-settings";
 import type { DisplaySettings } from "../../lib/settings";
 import { PageTerms } from "../content-script/highlighter";
 import { Lifetime } from "../content-script/lifetime";
+import { PageResults } from "../content-script/page-results";
 import { ScanScheduler } from "../content-script/scan-scheduler";
 import { listenForTerms } from "../content-script/session";
 import { HighlightStyles } from "../content-script/styles";
@@ -39,6 +40,8 @@ export interface ExplainStats {
 
 export class ReaderExplainer {
   private readonly terms: PageTerms;
+  /** Lab result rows (a report's table): the same cards as on portals. */
+  private readonly results = new PageResults();
   private readonly ui: TermUi;
   private readonly styles = new HighlightStyles(document);
   private readonly scanner: ScanScheduler;
@@ -57,6 +60,7 @@ export class ReaderExplainer {
         doc: document,
         index,
         terms: () => this.terms,
+        results: () => this.results,
         shadowRoots: () => [],
         lookup: (id) => askBackground(api, { type: "lookup", id }),
         openTopic: (topicId) => void askBackground(api, { type: "open-topic", topicId }).catch(() => {}),
@@ -85,9 +89,11 @@ export class ReaderExplainer {
         this.onSettled();
       },
     );
+    this.scanner.onBlocks = (blocks) => this.results.add(blocks);
     this.scanSlice = timed((root: Node) => this.scanner.enqueue([root], true));
     listenForTerms(this.ctx, this.ui, () => true);
     this.terms.show();
+    this.results.show();
   }
 
   /** Applies the display settings and follows their changes; answers the popup and the shortcuts. */
@@ -147,6 +153,7 @@ export class ReaderExplainer {
   reset(): void {
     this.ui.close();
     this.terms.clear();
+    this.results.clear();
     this.stats.slices.length = 0;
     this.stats.firstHighlightAt = null;
     this.reportSoon();

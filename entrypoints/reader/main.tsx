@@ -23,6 +23,7 @@ shown.onIdle(() => {
   root.readerSlices = String(slices.length);
   if (firstHighlightAt !== null) root.readerFirstHighlight = firstHighlightAt.toFixed(0);
   root.readerTerms = String(explainer.size);
+  root.readerIdleAt = performance.now().toFixed(0);
 });
 render(<ReaderApp reader={shown} />, document.getElementById("app") as HTMLElement);
 void explainer?.start().finally(() => shown.openFromLocation());

@@ -31,11 +31,13 @@ export interface ViewerEvents {
   pageError(page: number, error: unknown): void;
 }
 
-type Idle = (cb: () => void) => void;
+type Idle = (cb: (deadline: IdleDeadline | null) => void) => void;
 const whenIdle: Idle =
   typeof requestIdleCallback === "function"
-    ? (cb) => requestIdleCallback(() => cb(), { timeout: 200 })
-    : (cb) => setTimeout(cb, 1);
+    ? (cb) => requestIdleCallback((deadline) => cb(deadline), { timeout: 200 })
+    : (cb) => setTimeout(() => cb(null), 1);
+/** Idle work goes on in the same idle period while this much of it is left (ms). */
+const IDLE_MARGIN_MS = 4;
 
 export class Viewer {
   readonly pages: PageView[] = [];
@@ -47,6 +49,7 @@ export class Viewer {
   private zoomValue = 1;
   private current = 1;
   private pumping = false;
+  private idleDeadline: IdleDeadline | null = null;
   private destroyed = false;
   /** The observer has reported once: until then, "nothing near" only means "not known yet". */
   private observed = false;
@@ -239,8 +242,14 @@ export class Viewer {
           .run()
           .catch((error) => this.events.pageError?.(0, error))
           .finally(step);
-      if (job.idle) whenIdle(go);
-      else go();
+      if (!job.idle) go();
+      // Several pages per idle period while it lasts (a page's layer is a few ms).
+      else if ((this.idleDeadline?.timeRemaining() ?? 0) > IDLE_MARGIN_MS) go();
+      else
+        whenIdle((deadline) => {
+          this.idleDeadline = deadline;
+          go();
+        });
     };
     step();
   }
