@@ -45,6 +45,7 @@ export interface ExtApi {
     "local" | "sync",
     { get(k: unknown): Promise<Record<string, unknown>>; set(v: object): Promise<void> }
   >;
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   scripting: {
     getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; excludeMatches?: string[] }[]>;
   };
