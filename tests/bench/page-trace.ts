@@ -32,14 +32,20 @@ export const TRACE_CATEGORIES = [
   "__metadata",
 ];
 
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+/** Enough to find a task marked by console.timeStamp and its CPU time. */
+export const LIGHT_CATEGORIES = ["toplevel", "devtools.timeline", "__metadata"];
+
+export async function startTrace(
+  cdp: CDPSession,
+  categories: readonly string[] = TRACE_CATEGORIES,
+): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }) => {
     for (const ev of e.value) events.push(ev as TraceEvent);
   };
   cdp.on("Tracing.dataCollected", onData);
   await cdp.send("Tracing.start", {
-    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: "recordAsMuchAsPossible" },
+    traceConfig: { includedCategories: [...categories], recordMode: "recordAsMuchAsPossible" },
     transferMode: "ReportEvents",
   });
   return async () => {
@@ -90,9 +96,12 @@ function tasksByThread(events: readonly TraceEvent[]): Map<string, TraceEvent[]>
       mainThreads.add(`${e.pid}:${e.tid}`);
     }
   }
+  // "RunTask" comes with the devtools timeline categories; without them, the
+  // scheduler's own event marks the same tasks.
+  const name = events.some((e) => e.name === "RunTask") ? "RunTask" : "ThreadControllerImpl::RunTask";
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
-    if (e.ph !== "X" || e.name !== "RunTask" || e.dur === undefined) continue;
+    if (e.ph !== "X" || e.name !== name || e.dur === undefined) continue;
     const key = `${e.pid}:${e.tid}`;
     if (!mainThreads.has(key)) continue;
     const list = byThread.get(key);

@@ -1,8 +1,8 @@
 // `npm run bench`: the matcher on extracted page text, the shipped build's
-// sizes and index load time, then the extension itself in Chromium on the big
-// corpus pages (against mark.js). The last two need a build: `npm run bench`
-// builds first. They measure a copy of it, so a build started meanwhile in
-// the shared tree cannot change what is measured.
+// sizes and index load time, the extension itself in Chromium on the big
+// corpus pages (against mark.js), then the PDF reader. All but the first need
+// a build: `npm run bench` builds first. They measure a copy of it, so a
+// build started meanwhile in the shared tree cannot change what is measured.
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { runBuildBench } from "./build-size";
 import { runMatchBench } from "./match";
 import { runPageBench } from "./page";
+import { runReaderBench } from "./reader";
+import { runResultsBench } from "./results";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const built = join(root, ".output/chrome-mv3");
@@ -21,6 +23,10 @@ try {
   runBuildBench(root, copy);
   console.log("");
   await runPageBench({ root, extensionDir: copy });
+  console.log("");
+  await runReaderBench({ extensionDir: copy });
 } finally {
   rmSync(copy, { recursive: true, force: true });
 }
+console.log("");
+await runResultsBench(root);
