@@ -38,33 +38,48 @@ export function containerForBlock(
   if (!first) return null;
   const el = blockElement(first);
   if (!el) return null;
-  const text = block.length === 1 ? first.data : block.map((t) => t.data).join("");
-  const pre = el.closest("pre");
-  if (pre) {
-    return (pre.textContent?.length ?? 0) <= MAX_PRE_CHARS ? { el: pre, read: () => readPre(pre) } : null;
+  // Most blocks are none of these: decided from the block's own element and
+  // its text, without walking further up (the scan calls this for every block).
+  const tag = el.tagName;
+  if (tag === "PRE") {
+    return (el.textContent?.length ?? 0) <= MAX_PRE_CHARS ? { el, read: () => readPre(el) } : null;
   }
-  const cell = el.closest("td, th");
-  if (cell) {
-    const table = cell.closest("table");
-    if (table && (known.has(table) || (text.length <= 40 && isNameHeading(text)))) {
-      return { el: table, read: () => readTable(table) };
-    }
+  let headingText: Text | undefined;
+  let labelled = false;
+  for (const t of block) {
+    const data = t.data;
+    if (!headingText && data.length <= 40 && isNameHeading(data)) headingText = t;
+    if (!labelled && data.length < 4096 && VALUE_LABEL.test(data)) labelled = true;
   }
-  const dl = el.closest("dd, dt")?.closest("dl");
-  if (dl) return { el: dl, read: () => readDl(dl) };
-  if (!cell && text.length <= 40 && isNameHeading(text)) {
-    const header = gridHeader(el);
+  if (tag === "TD" || tag === "TH") {
+    const table = el.closest("table");
+    if (table && (headingText || known.has(table))) return { el: table, read: () => readTable(table) };
+    return null;
+  }
+  if (tag === "DD" || tag === "DT") {
+    const dl = el.parentElement?.closest("dl");
+    return dl ? { el: dl, read: () => readDl(dl) } : null;
+  }
+  // A grid's heading (its cell may be the block, or one inline cell of a row
+  // of them); a table cell wrapped in a div is read this way too.
+  const headingEl = headingText?.parentElement;
+  if (headingEl) {
+    const header = gridHeader(headingEl);
     const container = header && gridContainer(header.row);
     if (header && container) return { el: container, read: () => readGrid(header) };
   }
-  if (!cell) {
-    // A row added to a known grid: its container is a few levels up.
-    let up: Element | null = el;
-    for (let i = 0; up && i < 4; i++, up = up.parentElement) {
-      if (known.has(up)) return { el: up, read: knownReader(up) };
+  if (known.size > 0) {
+    // A row added to a known table or grid: its container is a few levels up.
+    let up: Element | null = el.parentElement;
+    for (let i = 0; up && i < 6; i++, up = up.parentElement) {
+      if (!known.has(up)) continue;
+      const found = up;
+      return found.tagName === "TABLE"
+        ? { el: found, read: () => readTable(found as HTMLTableElement) }
+        : { el: found, read: knownReader(found) };
     }
   }
-  if (text.length < 4096 && VALUE_LABEL.test(text)) return { el, read: () => readNarrativeBlock(el) };
+  if (labelled) return { el, read: () => readNarrativeBlock(el) };
   return null;
 }
 

@@ -64,8 +64,21 @@ const WORDS: Record<string, string> = {
   index: "index",
 };
 
+// Pages repeat the same few units on every row: keys are remembered (bounded).
+const keys = new Map<string, string>();
+
 /** A printed unit reduced to the table's key: case, micro signs, spaces and 10^n spellings folded. */
 export function unitKey(printed: string): string {
+  let k = keys.get(printed);
+  if (k === undefined) {
+    k = foldUnit(printed);
+    if (keys.size > 500) keys.clear();
+    keys.set(printed, k);
+  }
+  return k;
+}
+
+function foldUnit(printed: string): string {
   let k = printed
     .trim()
     .toLowerCase()
