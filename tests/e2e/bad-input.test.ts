@@ -4,12 +4,13 @@
 // the user set elsewhere, and never turns page text into HTML.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
 import { PageLog, WorkerLog } from "./cdp-log";
+import { useExtension } from "./fixture";
 import { type ChromeApi, hover, tabIdOf, tooltipText } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi & { storage: { sync: { clear(): Promise<void> } } };
 
@@ -17,14 +18,10 @@ let server: StaticServer;
 let session: Session;
 let workerLog: WorkerLog;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
+useExtension({}, async (s) => {
+  session = s.session;
+  server = s.server;
   workerLog = await WorkerLog.attach(session.context, session.extensionId);
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 async function open(path: string): Promise<{ page: Page; log: PageLog }> {

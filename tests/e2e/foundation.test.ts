@@ -1,30 +1,28 @@
 // The extension end to end in Chromium: highlights, tooltip, popup, site switch.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import {
   highlightCount,
   highlightedTexts,
   hover,
   openPopupFor,
+  pageHtml,
   TOOLTIP,
   tooltipText,
   waitUntilOff,
 } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 
 async function open(path: string): Promise<Page> {
@@ -40,13 +38,13 @@ describe("foundation", () => {
   test("highlights the four terms without changing the page's DOM", async () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/health-article.html`);
-    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const before = await pageHtml(page);
     await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
     const texts = (await highlightedTexts(page)).map((t) => t.toLowerCase());
     for (const term of ["calciphylaxis", "arterioles", "necrosis", "debridement"]) {
       assert.ok(texts.includes(term), `${term} highlighted (got ${texts.join(", ")})`);
     }
-    const afterHtml = await page.evaluate(() => document.documentElement.outerHTML);
+    const afterHtml = await pageHtml(page);
     assert.equal(afterHtml, before, "page DOM unchanged by highlighting");
     await page.close();
   });

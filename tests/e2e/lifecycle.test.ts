@@ -4,12 +4,13 @@
 // worker stopped by the browser loses nothing a page or the popup needs.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Page, Worker } from "playwright-core";
-import { EXTENSION_DIR, launch, type Session } from "./browser";
+import { EXTENSION_DIR, type Session } from "./browser";
 import { PageLog, WorkerLog } from "./cdp-log";
+import { useExtension } from "./fixture";
 import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi;
 
@@ -17,13 +18,9 @@ let server: StaticServer;
 let session: Session;
 let reloadedPage: Page | undefined;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 
 const highlights = () => CSS.highlights.get("termlens")?.size ?? 0;

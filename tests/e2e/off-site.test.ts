@@ -2,11 +2,12 @@
 // starts Termlens in its open tabs without a reload.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { type ChromeApi, highlightCount } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi & {
   scripting: { getRegisteredContentScripts(): Promise<{ excludeMatches?: string[] }[]> };
@@ -15,13 +16,9 @@ declare const chrome: ChromeApi & {
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 
 /**

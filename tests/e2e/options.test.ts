@@ -4,11 +4,12 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { highlightCount, waitUntilOff } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 interface SyncApi {
   storage: {
@@ -24,16 +25,12 @@ declare const chrome: SyncApi;
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 beforeEach(async () => {
   await session.worker.evaluate(() => chrome.storage.sync.clear());
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 const sync = () => session.worker.evaluate(() => chrome.storage.sync.get(null));

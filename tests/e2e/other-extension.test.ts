@@ -3,27 +3,24 @@
 
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Worker } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { hover, tooltipText } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 let session: Session;
 let server: StaticServer;
 let stranger: Worker;
 
-before(async () => {
-  server = await serve();
-  session = await launch({ alsoLoad: [resolve("tests/fixtures/other-extension")] });
+useExtension({ alsoLoad: [resolve("tests/fixtures/other-extension")] }, async (s) => {
+  session = s.session;
+  server = s.server;
   const isStranger = (w: Worker) => w.url().endsWith("/other-worker.js");
   stranger =
     session.context.serviceWorkers().find(isStranger) ??
     (await session.context.waitForEvent("serviceworker", { predicate: isStranger, timeout: 15_000 }));
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 test("messages from another extension are not received, and change nothing", async () => {

@@ -5,22 +5,19 @@
 // violation; the last test shows such a violation would be seen.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
 import { scanIdle } from "./cdp-log";
-import { type StaticServer, serve } from "./server";
+import { useExtension } from "./fixture";
+import type { StaticServer } from "./server";
 
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 
 interface Outcome {

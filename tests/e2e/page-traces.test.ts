@@ -6,22 +6,19 @@
 // the same recorder does see a trace of ours.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { hover, tooltipText } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch({ testSignals: false });
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({ testSignals: false }, (s) => {
+  session = s.session;
+  server = s.server;
 });
 
 interface Seen {

@@ -3,11 +3,12 @@
 // switch across tabs, pause, and allow-list mode.
 
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { badgeOf, highlightCount, openRealPopup, type RealPopup, tabIdOf } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 interface ChromeClear {
   storage: { sync: { clear(): Promise<void> } };
@@ -16,19 +17,15 @@ interface ChromeClear {
 let session: Session;
 let server: StaticServer;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 // Each test starts from the default settings, whatever the last one left.
 beforeEach(async () => {
   await session.worker.evaluate(() =>
     (globalThis as unknown as { chrome: ChromeClear }).chrome.storage.sync.clear(),
   );
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 async function open(path: string, host = "127.0.0.1"): Promise<Page> {
@@ -99,7 +96,8 @@ describe("the real popup", () => {
       "[...document.querySelectorAll('[role=option] .result-title')].map((t) => t.firstChild.textContent)",
     );
     const at = titles.indexOf("kidney disease");
-    assert.ok(at >= 0 && at < 3, `kidney disease near the top: ${titles.join(", ")}`);
+    // With hundreds of entries, "kidny" also finds kidneys, donor kidney…
+    assert.ok(at >= 0 && at < 5, `kidney disease near the top: ${titles.join(", ")}`);
     for (let i = 0; i < at; i++) await popup.press("ArrowDown");
     assert.equal(
       await popup.evaluate(

@@ -11,10 +11,11 @@ import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { LIMIT_BYTES, PASSWORD, type PdfFixtures, pdfFixtures, REPORT_PAGES } from "../pdf-fixtures";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
+import { useExtension } from "./fixture";
 import { highlightedIn, hover, openPopupFor, sendCommand, TOOLTIP, tooltipText } from "./helpers";
 
 let session: Session;
@@ -62,15 +63,14 @@ function startServer(): Promise<void> {
   return new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 }
 
-before(async () => {
+// TERMLENS_EXTENSION_DIR: a build elsewhere than .output (several checkouts' builds side by side).
+useExtension({ extensionDir: process.env.TERMLENS_EXTENSION_DIR }, async (started) => {
+  session = started.session;
   fixtures = pdfFixtures();
   await startServer();
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // TERMLENS_EXTENSION_DIR: a build elsewhere than .output (several checkouts' builds side by side).
-  session = await launch({ extensionDir: process.env.TERMLENS_EXTENSION_DIR });
 });
 after(async () => {
-  await session?.close();
   await new Promise((ok) => server?.close(ok));
 });
 

@@ -6,24 +6,21 @@
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import { afterEach, beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { launch, type Session } from "./browser";
+import type { Session } from "./browser";
 import { scanIdle } from "./cdp-log";
+import { useExtension } from "./fixture";
 import { highlightedIn, hover, pointOf, sendCommand, TOOLTIP } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import type { StaticServer } from "./server";
 
 let session: Session;
 let server: StaticServer;
 let page: Page;
 
-before(async () => {
-  server = await serve();
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
+useExtension({}, (s) => {
+  session = s.session;
+  server = s.server;
 });
 beforeEach(async () => {
   page = await session.context.newPage();
