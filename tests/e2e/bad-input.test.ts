@@ -6,21 +6,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
 import { PageLog, WorkerLog } from "./cdp-log";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { type ChromeApi, hover, tabIdOf, tooltipText } from "./helpers";
-import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi & { storage: { sync: { clear(): Promise<void> } } };
 
-let server: StaticServer;
-let session: Session;
 let workerLog: WorkerLog;
 
-useExtension({}, async (s) => {
-  session = s.session;
-  server = s.server;
+useExtension({}, async () => {
   workerLog = await WorkerLog.attach(session.context, session.extensionId);
 });
 

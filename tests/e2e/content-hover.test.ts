@@ -4,8 +4,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import {
   highlightedIn,
   hover,
@@ -16,16 +15,10 @@ import {
   tooltipText,
   waitForHighlightIn,
 } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
 let page: Page;
 
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 beforeEach(async () => {
   page = await session.context.newPage();
   await page.goto(`${server.origin}/behaviours.html`);

@@ -4,18 +4,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { highlightedIn, hover, TOOLTIP, tooltipText, waitForHighlightIn } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
 let page: Page;
 
-useExtension({}, async (s) => {
-  session = s.session;
-  server = s.server;
+useExtension({}, async () => {
   page = await session.context.newPage();
   await page.goto(`${server.origin}/lab-portal.html`);
   await waitForHighlightIn(page, "#visit-note");

@@ -3,8 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import {
   highlightCount,
   highlightedTexts,
@@ -15,15 +14,8 @@ import {
   tooltipText,
   waitUntilOff,
 } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 
 async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();

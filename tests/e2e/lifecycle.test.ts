@@ -6,22 +6,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page, Worker } from "playwright-core";
-import { EXTENSION_DIR, type Session } from "./browser";
+import { EXTENSION_DIR } from "./browser";
 import { PageLog, WorkerLog } from "./cdp-log";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
-import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi;
 
-let server: StaticServer;
-let session: Session;
 let reloadedPage: Page | undefined;
 
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 
 const highlights = () => CSS.highlights.get("termlens")?.size ?? 0;
 

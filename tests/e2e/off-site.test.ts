@@ -4,22 +4,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { type ChromeApi, highlightCount } from "./helpers";
-import type { StaticServer } from "./server";
 
 declare const chrome: ChromeApi & {
   scripting: { getRegisteredContentScripts(): Promise<{ excludeMatches?: string[] }[]> };
 };
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 
 /**
  * Loads `url` and says whether any script of ours ran in it: Chromium may

@@ -6,10 +6,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { highlightCount, waitUntilOff } from "./helpers";
-import type { StaticServer } from "./server";
 
 interface SyncApi {
   storage: {
@@ -22,13 +20,7 @@ interface SyncApi {
 }
 declare const chrome: SyncApi;
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 beforeEach(async () => {
   await session.worker.evaluate(() => chrome.storage.sync.clear());
 });

@@ -5,18 +5,12 @@ import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { test } from "node:test";
 import type { Worker } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { hover, tooltipText } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
 let stranger: Worker;
 
-useExtension({ alsoLoad: [resolve("tests/fixtures/other-extension")] }, async (s) => {
-  session = s.session;
-  server = s.server;
+useExtension({ alsoLoad: [resolve("tests/fixtures/other-extension")] }, async () => {
   const isStranger = (w: Worker) => w.url().endsWith("/other-worker.js");
   stranger =
     session.context.serviceWorkers().find(isStranger) ??

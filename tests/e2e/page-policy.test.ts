@@ -7,18 +7,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
 import { scanIdle } from "./cdp-log";
-import { useExtension } from "./fixture";
-import type { StaticServer } from "./server";
+import { server, session, useExtension } from "./fixture";
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 
 interface Outcome {
   violations: string[];

@@ -8,18 +8,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { hover, tooltipText } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({ testSignals: false }, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension({ testSignals: false });
 
 interface Seen {
   messages: string[];

@@ -5,22 +5,14 @@
 import assert from "node:assert/strict";
 import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { badgeOf, highlightCount, openRealPopup, type RealPopup, tabIdOf } from "./helpers";
-import type { StaticServer } from "./server";
 
 interface ChromeClear {
   storage: { sync: { clear(): Promise<void> } };
 }
 
-let session: Session;
-let server: StaticServer;
-
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 // Each test starts from the default settings, whatever the last one left.
 beforeEach(async () => {
   await session.worker.evaluate(() =>

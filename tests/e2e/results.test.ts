@@ -8,20 +8,13 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import type { Session } from "./browser";
 import { scanIdle } from "./cdp-log";
-import { useExtension } from "./fixture";
+import { server, session, useExtension } from "./fixture";
 import { highlightedIn, hover, pointOf, sendCommand, TOOLTIP } from "./helpers";
-import type { StaticServer } from "./server";
 
-let session: Session;
-let server: StaticServer;
 let page: Page;
 
-useExtension({}, (s) => {
-  session = s.session;
-  server = s.server;
-});
+useExtension();
 beforeEach(async () => {
   page = await session.context.newPage();
 });
@@ -200,6 +193,51 @@ describe("result rows", () => {
     assert.deepEqual(
       sent.filter((u) => !u.startsWith(server.origin)),
       [],
+    );
+  });
+
+  test("in a 150 px frame, a card that covers the next term never blocks it", async () => {
+    await page.bringToFront();
+    await page.goto(`${server.origin}/frame-host.html`);
+    const frame = page.frame({ url: /frame-terms\.html$/ });
+    assert.ok(frame);
+    await frame.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) >= 3, undefined, {
+      timeout: 10_000,
+    });
+    const box = await page.locator("#small").boundingBox();
+    assert.ok(box);
+    const at = async (sel: string, text: string) => {
+      const p = await frame.evaluate(
+        ([s2, t]) => {
+          const node = document.querySelector(s2 as string)?.firstChild as Text;
+          const i = node.data.indexOf(t as string);
+          const r = new Range();
+          r.setStart(node, i);
+          r.setEnd(node, i + (t as string).length);
+          const b = r.getClientRects()[0] as DOMRect;
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        },
+        [sel, text],
+      );
+      return { x: (box.x as number) + 1 + p.x, y: (box.y as number) + 1 + p.y, inner: p };
+    };
+    const first = await at("#t1", "necrosis");
+    await page.mouse.move(first.x - 3, first.y);
+    await page.mouse.move(first.x, first.y, { steps: 2 });
+    await frame.waitForFunction(
+      () => /necrosis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
+      undefined,
+      { timeout: 3000 },
+    );
+    const second = await at("#t2", "calciphylaxis");
+    // The precondition: in so small a frame the card lies over the next term.
+    const covered = await frame.evaluate((p) => document.elementFromPoint(p.x, p.y)?.tagName, second.inner);
+    assert.equal(covered, "TERMLENS-TOOLTIP");
+    await page.mouse.move(second.x, second.y, { steps: 4 });
+    await frame.waitForFunction(
+      () => /calciphylaxis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
+      undefined,
+      { timeout: 3000 },
     );
   });
 
