@@ -69,8 +69,20 @@ export class TermUi {
   }
 
   pointerMoved(x: number, y: number, inTooltip: boolean): void {
-    if (inTooltip) this.hover.pointerAt(null, true);
-    else this.hover.pointerAt(this.targetAt(x, y));
+    if (inTooltip) {
+      // In a frame the card may cover the frame's next terms (a small frame
+      // leaves it nowhere else to go): a term under the card, once rested
+      // on, takes over, so the card never blocks the next term.
+      const beneath =
+        this.inFrame && !this.hover.isPinned ? this.tooltip.beneath(() => this.targetAt(x, y)) : null;
+      if (beneath && beneath.key !== this.hover.current?.key) this.hover.pointerAt(beneath);
+      else this.hover.pointerAt(null, true);
+    } else this.hover.pointerAt(this.targetAt(x, y));
+  }
+
+  private get inFrame(): boolean {
+    const view = this.deps.doc.defaultView;
+    return !!view && view.top !== view;
   }
 
   inTooltip(target: EventTarget | null): boolean {

@@ -54,6 +54,20 @@ export class TooltipHost {
     return node === this.host || this.host.contains(node) || !!this.host.shadowRoot?.contains(node);
   }
 
+  /** Runs `look` with the card out of hit testing, to see what lies under it. */
+  beneath<T>(look: () => T): T {
+    const host = this.host;
+    if (!host) return look();
+    host.style.setProperty("visibility", "hidden", "important");
+    host.style.setProperty("pointer-events", "none", "important");
+    try {
+      return look();
+    } finally {
+      host.style.setProperty("visibility", "visible", "important");
+      host.style.removeProperty("pointer-events");
+    }
+  }
+
   get element(): HTMLElement | null {
     return this.host;
   }
