@@ -20,6 +20,8 @@ shown.onIdle(() => {
   const root = document.documentElement.dataset;
   const { slices, firstHighlightAt } = explainer.stats;
   root.readerLongestSlice = Math.max(0, ...slices).toFixed(1);
+  const sorted = [...slices].sort((a, b) => a - b);
+  root.readerSliceP95 = (sorted[Math.floor(sorted.length * 0.95)] ?? 0).toFixed(1);
   root.readerSlices = String(slices.length);
   if (firstHighlightAt !== null) root.readerFirstHighlight = firstHighlightAt.toFixed(0);
   root.readerTerms = String(explainer.size);

@@ -14,11 +14,9 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { LIMIT_BYTES, PASSWORD, type PdfFixtures, pdfFixtures, REPORT_PAGES } from "../pdf-fixtures";
-import type { Session } from "./browser";
-import { useExtension } from "./fixture";
+import { session, useExtension } from "./fixture";
 import { highlightedIn, hover, openPopupFor, sendCommand, TOOLTIP, tooltipText } from "./helpers";
 
-let session: Session;
 let fixtures: PdfFixtures;
 let server: Server;
 let origin: string;
@@ -64,8 +62,7 @@ function startServer(): Promise<void> {
 }
 
 // TERMLENS_EXTENSION_DIR: a build elsewhere than .output (several checkouts' builds side by side).
-useExtension({ extensionDir: process.env.TERMLENS_EXTENSION_DIR }, async (started) => {
-  session = started.session;
+useExtension({ extensionDir: process.env.TERMLENS_EXTENSION_DIR }, async () => {
   fixtures = pdfFixtures();
   await startServer();
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
