@@ -70,19 +70,24 @@ const tooltipNow = (): string => {
 
 /**
  * Starts logging every tooltip the page shows (the first words of each) into
- * window.termlensTips. A string: a named callback would not survive tsx.
+ * window.termlensTips, as the page changes (animation frames stop in a tab
+ * the browser thinks hidden). A string: named callbacks would not survive tsx.
  */
 const recordTooltips = `(() => {
   window.termlensTips = [];
   let last = "";
-  const tick = () => {
+  const note = () => {
     const tip = document.querySelector("termlens-tooltip")?.shadowRoot?.querySelector("[role=tooltip]");
     const text = tip?.textContent ?? "";
     if (text && text !== last && !text.includes("Looking up")) window.termlensTips.push(text.slice(0, 40));
     last = text;
-    requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  const inside = new MutationObserver(note);
+  new MutationObserver(() => {
+    const root = document.querySelector("termlens-tooltip")?.shadowRoot;
+    if (root) inside.observe(root, { subtree: true, childList: true, characterData: true });
+    note();
+  }).observe(document.documentElement, { childList: true });
 })()`;
 
 /** Every item of `expected` is in `actual`, in the same order (the glossary grows; these stay). */
@@ -354,6 +359,18 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
       after(() => page?.close());
 
       scenario("hover intent: a fast sweep opens nothing; resting on a term opens its tooltip", async () => {
+        // A longer hover delay (a setting) for this one: the sweep takes
+        // milliseconds, but two shared cores under load can stall a page for
+        // longer than the default 250 ms while the pointer is over a word.
+        await driver.setStorage("sync", { display: { hoverDelayMs: 800 } });
+        try {
+          await sweepThenRest();
+        } finally {
+          await driver.setStorage("sync", { display: {} });
+        }
+      });
+
+      const sweepThenRest = async () => {
         await page.evaluate(recordTooltips);
         await page.bringToFront();
         const a = await page.evaluate(pointOf, ["#plain", "biopsy", null]);
@@ -388,7 +405,7 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         // Leaving closes it (after a grace period).
         await page.mouseMove(5, 5);
         await tooltipGone(page);
-      });
+      };
 
       scenario("pin and Escape: a click pins the tooltip; Escape closes it", async () => {
         // Control: an unpinned card closes once the pointer leaves; time it.
