@@ -16,13 +16,22 @@ export interface ResultContainer {
 
 const VALUE_LABEL = /\b(?:value|result)\s*:/i;
 const MAX_PRE_CHARS = 256 * 1024;
-const INLINE =
-  /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|LABEL|MARK|NOBR|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|TT|U|VAR)$/;
+const INLINE = new Set(
+  "A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD LABEL MARK NOBR Q S SAMP SMALL SPAN STRONG SUB SUP TIME TT U VAR".split(
+    " ",
+  ),
+);
+// First letters of the name headings (headers.ts): most short texts are rejected on it.
+const HEADING_START = /^\s*[ctaipl]/i;
 
 function blockElement(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && INLINE.test(el.tagName)) el = el.parentElement;
+  while (el && INLINE.has(el.tagName)) el = el.parentElement;
   return el;
+}
+
+function maybeHeading(data: string): boolean {
+  return data.length <= 40 && HEADING_START.test(data) && isNameHeading(data);
 }
 
 /**
@@ -48,8 +57,9 @@ export function containerForBlock(
   let labelled = false;
   for (const t of block) {
     const data = t.data;
-    if (!headingText && data.length <= 40 && isNameHeading(data)) headingText = t;
-    if (!labelled && data.length < 4096 && VALUE_LABEL.test(data)) labelled = true;
+    if (!headingText && maybeHeading(data)) headingText = t;
+    // indexOf(":") first: most texts have no colon, and it is far cheaper than the regex.
+    if (!labelled && data.length < 4096 && data.indexOf(":") >= 0 && VALUE_LABEL.test(data)) labelled = true;
   }
   if (tag === "TD" || tag === "TH") {
     const table = el.closest("table");
@@ -90,7 +100,7 @@ function knownReader(container: Element): () => FoundRow[] {
     const walker = doc.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const data = (t as Text).data;
-      if (data.length > 40 || !isNameHeading(data) || !t.parentElement) continue;
+      if (!maybeHeading(data) || !t.parentElement) continue;
       const header = gridHeader(t.parentElement);
       if (header && gridContainer(header.row) === container) return readGrid(header);
     }
