@@ -64,8 +64,11 @@ export function runBuildBench(root: string, dir = join(root, ".output/chrome-mv3
   }
   const serialized = shippedIndex(index);
   const warmLoadMs = timeMs(() => timeLoad(serialized), WARM_RUNS, 3);
-  const coldWall = cold.map((c) => c.wallMs);
-  const coldLoadMs = median(coldWall);
+  // CPU time, as every time limit of the bench: wall time on a busy machine
+  // measures the machine. The process's CPU time also counts V8's helper
+  // threads, so it errs high.
+  const coldCpu = cold.map((c) => c.cpuMs);
+  const coldLoadMs = median(coldCpu);
   const forms = serialized.meta.length;
   // "Without the index": a few of the index's longest plain forms must be in
   // content-index.js (the check can see them) and not in the script.
@@ -104,9 +107,9 @@ export function runBuildBench(root: string, dir = join(root, ".output/chrome-mv3
   );
   console.log(
     `${verdict(pass.load)}  per-frame index load (loadIndex of the shipped index) <= ${LOAD_BAR_MS} ms: ` +
-      `median ${coldLoadMs.toFixed(2)} ms cold (one call in each of ${COLD_RUNS} fresh Node processes, wall time; ` +
-      `range ${Math.min(...coldWall).toFixed(2)}-${Math.max(...coldWall).toFixed(2)}; process CPU time ` +
-      `${median(cold.map((c) => c.cpuMs)).toFixed(2)} ms); warm ${warmLoadMs.toFixed(2)} ms CPU (median of ${WARM_RUNS} calls)`,
+      `median ${coldLoadMs.toFixed(2)} ms cold (one call in each of ${COLD_RUNS} fresh Node processes, process CPU time; ` +
+      `range ${Math.min(...coldCpu).toFixed(2)}-${Math.max(...coldCpu).toFixed(2)}; wall time median ` +
+      `${median(cold.map((c) => c.wallMs)).toFixed(2)} ms); warm ${warmLoadMs.toFixed(2)} ms CPU (median of ${WARM_RUNS} calls)`,
   );
   return { scriptBytes, indexBytes, webAccessible, coldLoadMs, warmLoadMs, pass };
 }
