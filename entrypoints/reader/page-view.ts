@@ -4,7 +4,8 @@
 // Sizes follow the `--scale-factor` CSS variable set on the pages' container,
 // so zooming resizes every page at once without touching them one by one.
 
-import { type PageViewport, type PDFPageProxy, type RenderTask, TextLayer } from "pdfjs-dist";
+import type { PageViewport, PDFPageProxy, RenderTask } from "pdfjs-dist";
+import { TextLayer } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export type TextContent = Awaited<ReturnType<PDFPageProxy["getTextContent"]>>;
 type TextItem = Extract<TextContent["items"][number], { str: string }>;

@@ -11,8 +11,10 @@ import {
   type PDFDocumentLoadingTask,
   type PDFDocumentProxy,
   VerbosityLevel,
-} from "pdfjs-dist";
-import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
+} from "pdfjs-dist/legacy/build/pdf.mjs";
+// The "legacy" build: the modern one needs Map.prototype.getOrInsertComputed,
+// which Firefox ESR 140 (our minimum) lacks; this one carries the polyfills.
+import workerUrl from "pdfjs-dist/legacy/build/pdf.worker.min.mjs?url";
 import { ReaderError } from "./source";
 
 GlobalWorkerOptions.workerSrc = workerUrl;
