@@ -25,10 +25,15 @@ export class PageResults {
   add(blocks: readonly TextBlock[]): void {
     const known = new Set(this.byContainer.keys());
     const seen = new Set<Element>();
+    let last: Element | null = null;
     for (const block of blocks) {
+      const first = block[0];
+      // Blocks come in document order: those inside the layout just read were read with it.
+      if (!first || last?.contains(first)) continue;
       const container = containerForBlock(block, known);
       if (!container || seen.has(container.el)) continue;
       seen.add(container.el);
+      last = container.el;
       this.replace(container.el, container.read());
       if (this.byContainer.has(container.el)) known.add(container.el);
     }

@@ -53,6 +53,17 @@ export function containerForBlock(
   if (tag === "PRE") {
     return (el.textContent?.length ?? 0) <= MAX_PRE_CHARS ? { el, read: () => readPre(el) } : null;
   }
+  if (tag === "TD" || tag === "TH") {
+    const table = el.closest("table");
+    if (table && (known.has(table) || block.some((t) => maybeHeading(t.data)))) {
+      return { el: table, read: () => readTable(table) };
+    }
+    return null;
+  }
+  if (tag === "DD" || tag === "DT") {
+    const dl = el.parentElement?.closest("dl");
+    return dl ? { el: dl, read: () => readDl(dl) } : null;
+  }
   let headingText: Text | undefined;
   let labelled = false;
   for (const t of block) {
@@ -60,15 +71,6 @@ export function containerForBlock(
     if (!headingText && maybeHeading(data)) headingText = t;
     // indexOf(":") first: most texts have no colon, and it is far cheaper than the regex.
     if (!labelled && data.length < 4096 && data.indexOf(":") >= 0 && VALUE_LABEL.test(data)) labelled = true;
-  }
-  if (tag === "TD" || tag === "TH") {
-    const table = el.closest("table");
-    if (table && (headingText || known.has(table))) return { el: table, read: () => readTable(table) };
-    return null;
-  }
-  if (tag === "DD" || tag === "DT") {
-    const dl = el.parentElement?.closest("dl");
-    return dl ? { el: dl, read: () => readDl(dl) } : null;
   }
   // A grid's heading (its cell may be the block, or one inline cell of a row
   // of them); a table cell wrapped in a div is read this way too.
