@@ -4,12 +4,13 @@
 //   npm run build && node scripts/e2e-under-load.mjs [runs]
 
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 
 const runs = Number(process.argv[2] ?? 3);
 const spin = "const end = Date.now() + 3_600_000; while (Date.now() < end) {}";
 const loops = [0, 1].map(() => spawn(process.execPath, ["-e", spin], { stdio: "ignore" }));
 
-function suite() {
+function suite(i) {
   return new Promise((resolve) => {
     const started = Date.now();
     let out = "";
@@ -17,6 +18,8 @@ function suite() {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("close", (code) => {
+      // The whole output of each run, for reading what failed and why.
+      writeFileSync(`e2e-under-load-${i}.log`, out);
       const pass = out.match(/ℹ pass (\d+)/)?.[1] ?? "?";
       const fail = out.match(/ℹ fail (\d+)/)?.[1] ?? "?";
       const failed = [...out.matchAll(/^✖ (.+?) \(\d/gm)].map((m) => m[1]).filter((t) => t !== "failing tests:");
@@ -28,7 +31,7 @@ function suite() {
 let ok = true;
 try {
   for (let i = 1; i <= runs; i++) {
-    const r = await suite();
+    const r = await suite(i);
     ok &&= r.code === 0;
     console.log(
       `run ${i}/${runs} under two busy loops: ${r.code === 0 ? "PASS" : "FAIL"}, ${r.pass} passed, ${r.fail} failed, ${r.seconds.toFixed(0)} s` +
