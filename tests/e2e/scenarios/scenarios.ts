@@ -263,6 +263,16 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
     });
 
     scenario("the highlight style is a setting, applied live (soft background, then back)", async () => {
+      const look = () => {
+        const s = getComputedStyle(document.getElementById("visit-note") as Element, "::highlight(termlens)");
+        return { line: s.textDecorationLine, background: s.backgroundColor };
+      };
+      // The default: a dotted underline; Firefox, which paints none in
+      // highlights, gets a light tint as well (public/highlight.css).
+      const initial = await portal.evaluate(look);
+      assert.equal(initial.line, "underline");
+      if (browser === "firefox") assert.equal(initial.background, "rgba(26, 115, 232, 0.14)");
+      else assert.equal(initial.background, "rgba(0, 0, 0, 0)");
       await driver.setStorage("sync", { display: { highlightStyle: "background" } });
       try {
         await portal.waitFor(() =>
@@ -271,6 +281,10 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
           ),
         );
         assert.match(await portal.evaluate(adoptedLook), /background-color/);
+        assert.deepEqual(await portal.evaluate(look), {
+          line: "none",
+          background: "rgba(255, 214, 10, 0.35)",
+        });
         await portal.waitFor(shadowStyled);
       } finally {
         await driver.setStorage("sync", { display: {} });
@@ -281,6 +295,7 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
             [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(" "),
           ),
       );
+      assert.deepEqual(await portal.evaluate(look), initial, "back to the default look");
     });
 
     scenario(
