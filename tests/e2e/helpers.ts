@@ -275,19 +275,32 @@ export function badgeOf(session: Session, tabId: number): Promise<string> {
   return session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** The page's markup, without the tests' scan signal (which the shipped build never sets). */
+export function pageHtml(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.removeAttribute("data-termlens-scan");
+    clone.removeAttribute("data-termlens-settled");
+    return clone.outerHTML;
+  });
+}
+
 /**
- * Waits until the top frame of `page` answers that Termlens is off there
- * (the gate or the content script has read the settings and decided): the
+ * Waits until Termlens is settled off in the top frame of `page`: the frame
+ * answers that it is off (the gate or the content script read the settings),
+ * or, once the page has loaded (registered scripts run by then), nothing of
+ * ours answers at all (Chromium gives a switched-off site no script). The
  * event to wait for before asserting that nothing is highlighted.
  */
 export async function waitUntilOff(session: Session, page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForLoadState("load");
   const tabId = await tabIdOf(session, page);
   const end = Date.now() + timeout;
   for (;;) {
     const reply = (await session.worker
       .evaluate((id) => chrome.tabs.sendMessage(id, { type: "page-info" }, { frameId: 0 }), tabId)
-      .catch(() => null)) as { enabled?: boolean } | null;
-    if (reply?.enabled === false) return;
+      .catch(() => "no receiver")) as { enabled?: boolean } | "no receiver" | null;
+    if (reply === "no receiver" || reply?.enabled === false) return;
     if (Date.now() > end)
       throw new Error(`the page never said Termlens is off there (${JSON.stringify(reply)})`);
     await new Promise((r) => setTimeout(r, 50));
