@@ -1,5 +1,6 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
+import { ALL_PAGES } from "./lib/site-rules";
 
 // Termlens never talks to the network: no host permissions beyond reading the
 // pages it explains, no remote code, no analytics.
@@ -20,7 +21,7 @@ export default defineConfig({
     permissions: ["storage", "contextMenus", "scripting"],
     // The same sites the gate script already runs on: needed to inject the
     // real content script into frames where Termlens is on.
-    host_permissions: ["http://*/*", "https://*/*", "file:///*"],
+    host_permissions: ALL_PAGES,
     commands: {
       "explain-term": {
         suggested_key: { default: "Alt+Shift+E" },
