@@ -107,12 +107,13 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
       await new Promise((ok) => setTimeout(ok, 50));
     }
   });
-  // Before any page opens: frames read it when they start.
+  // Before any page opens: frames read it when they start. (An extension
+  // without storage, such as the corpus test's empty one, has nothing to set.)
   await worker.evaluate(
     (on) =>
       (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ testSignals: on }),
+        globalThis as unknown as { chrome: { storage?: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage?.local.set({ testSignals: on }),
     opts.testSignals ?? true,
   );
   return {
