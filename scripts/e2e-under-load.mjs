@@ -14,7 +14,10 @@ function suite(i) {
   return new Promise((resolve) => {
     const started = Date.now();
     let out = "";
-    const child = spawn("npm", ["run", "test:e2e"], { shell: false, env: { ...process.env, FORCE_COLOR: "0" } });
+    const child = spawn("npm", ["run", "test:e2e"], {
+      shell: false,
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("close", (code) => {
@@ -22,7 +25,9 @@ function suite(i) {
       writeFileSync(`e2e-under-load-${i}.log`, out);
       const pass = out.match(/ℹ pass (\d+)/)?.[1] ?? "?";
       const fail = out.match(/ℹ fail (\d+)/)?.[1] ?? "?";
-      const failed = [...out.matchAll(/^✖ (.+?) \(\d/gm)].map((m) => m[1]).filter((t) => t !== "failing tests:");
+      const failed = [...out.matchAll(/^✖ (.+?) \(\d/gm)]
+        .map((m) => m[1])
+        .filter((t) => t !== "failing tests:");
       resolve({ code, pass, fail, failed, seconds: (Date.now() - started) / 1000 });
     });
   });

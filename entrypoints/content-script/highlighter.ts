@@ -35,7 +35,6 @@ export class PageTerms {
   private readonly backlog: { block: TextBlock; windows: Generator<TextMatch[]> }[] = [];
   private readonly marked = new Highlight();
   private readonly everydayMarked = new Highlight();
-  private visible = false;
 
   constructor(
     private readonly index: MatchIndex,
@@ -132,14 +131,12 @@ export class PageTerms {
   }
 
   show(): void {
-    this.visible = true;
     CSS.highlights.set(HIGHLIGHT, this.marked);
     CSS.highlights.set(HIGHLIGHT_EVERYDAY, this.everydayMarked);
   }
 
   /** Takes the highlights off the page; the matches are kept. */
   hide(): void {
-    this.visible = false;
     if (CSS.highlights.get(HIGHLIGHT) === this.marked) CSS.highlights.delete(HIGHLIGHT);
     if (CSS.highlights.get(HIGHLIGHT_EVERYDAY) === this.everydayMarked)
       CSS.highlights.delete(HIGHLIGHT_EVERYDAY);

@@ -382,10 +382,10 @@ export interface PageState {
 export function pageState(page: Page): Promise<PageState> {
   return page.evaluate(() => {
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : "";
-    const html = (doctype + document.documentElement.outerHTML).replace(
-      /<termlens-tooltip\b[\s\S]*?<\/termlens-tooltip>/g,
-      "",
-    );
+    // Our tooltip and the tests' scan signal (never set as shipped) aside.
+    const html = (doctype + document.documentElement.outerHTML)
+      .replace(/<termlens-tooltip\b[\s\S]*?<\/termlens-tooltip>/g, "")
+      .replace(/ data-termlens-(settled|scan)="[^"]*"/g, "");
     const a = document.activeElement;
     const focus = a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ""}` : "none";
     return { html, scrollX: window.scrollX, scrollY: window.scrollY, focus };

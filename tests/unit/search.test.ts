@@ -57,7 +57,6 @@ describe("search on the real glossary", () => {
     expect(search(real, "pan").filter((h) => h.reason === "typo")).toEqual([]);
     expect(search(real, "kidny").some((h) => h.reason === "typo")).toBe(true);
   });
-
 });
 
 describe("ranking", () => {
