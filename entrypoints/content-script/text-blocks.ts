@@ -3,42 +3,12 @@
 // layout: grouping is decided from tag names alone. The walk can stop at a
 // deadline and resume later, so a huge page is read in small slices.
 
+import { INLINE_TAGS } from "../../lib/inline-tags";
+
 export type TextBlock = Text[];
 
 // Inline elements continue the current block; any other element ends it.
-const INLINE = new Set([
-  "A",
-  "ABBR",
-  "B",
-  "BDI",
-  "BDO",
-  "BIG",
-  "CITE",
-  "CODE",
-  "DATA",
-  "DEL",
-  "DFN",
-  "EM",
-  "FONT",
-  "I",
-  "INS",
-  "KBD",
-  "LABEL",
-  "MARK",
-  "NOBR",
-  "Q",
-  "S",
-  "SAMP",
-  "SMALL",
-  "SPAN",
-  "STRONG",
-  "SUB",
-  "SUP",
-  "TIME",
-  "TT",
-  "U",
-  "VAR",
-]);
+const INLINE = INLINE_TAGS;
 
 // Never read: code, form fields, embedded documents, our own UI.
 const SKIP = new Set([

@@ -3,6 +3,8 @@
 // read as "\n" so line-based readers (fixed-width reports, narratives) see
 // the lines a reader sees. Reads no layout; changes nothing.
 
+import { INLINE_TAGS } from "../inline-tags";
+
 export interface TextPiece {
   node: Text;
   start: number;
@@ -26,38 +28,7 @@ const SKIP = new Set([
   "BUTTON",
   "TERMLENS-TOOLTIP",
 ]);
-const INLINE = new Set([
-  "A",
-  "ABBR",
-  "B",
-  "BDI",
-  "BDO",
-  "CITE",
-  "CODE",
-  "DATA",
-  "DFN",
-  "EM",
-  "FONT",
-  "I",
-  "KBD",
-]);
-for (const t of [
-  "LABEL",
-  "MARK",
-  "NOBR",
-  "Q",
-  "S",
-  "SAMP",
-  "SMALL",
-  "SPAN",
-  "STRONG",
-  "SUB",
-  "SUP",
-  "TIME",
-]) {
-  INLINE.add(t);
-}
-for (const t of ["TT", "U", "VAR"]) INLINE.add(t);
+const INLINE = INLINE_TAGS;
 
 export function textMap(root: Node): TextMap {
   const parts: string[] = [];

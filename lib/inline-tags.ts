@@ -1,0 +1,37 @@
+// The inline elements: text inside them continues the text around it, so a
+// reader sees one run of words ("<b>skin</b> necrosis"). Any other element
+// ends the run. One list for the page scan and the result-row reader.
+
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
+  "A",
+  "ABBR",
+  "B",
+  "BDI",
+  "BDO",
+  "BIG",
+  "CITE",
+  "CODE",
+  "DATA",
+  "DEL",
+  "DFN",
+  "EM",
+  "FONT",
+  "I",
+  "INS",
+  "KBD",
+  "LABEL",
+  "MARK",
+  "NOBR",
+  "Q",
+  "S",
+  "SAMP",
+  "SMALL",
+  "SPAN",
+  "STRONG",
+  "SUB",
+  "SUP",
+  "TIME",
+  "TT",
+  "U",
+  "VAR",
+]);
