@@ -23,7 +23,7 @@ async function open(path: string): Promise<{ page: Page; log: PageLog }> {
   const log = await PageLog.attach(session.context, page);
   await page.goto(`${server.origin}/${path}`);
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 10_000,
+    timeout: 20_000,
   });
   return { page, log };
 }

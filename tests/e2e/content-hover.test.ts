@@ -85,7 +85,7 @@ describe("hover intent", () => {
     await page.waitForTimeout(800);
     assert.equal(await tooltipCount(), 1, "still open while the pointer is inside");
     await page.mouse.move(5, 5);
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 2000 });
+    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
   });
 
   test("click pins the tooltip; Escape closes it", async () => {
@@ -97,7 +97,7 @@ describe("hover intent", () => {
     assert.equal(await tooltipCount(), 1, "pinned: stays after the pointer leaves");
     assert.equal(await page.locator("termlens-tooltip button[aria-label=Close]").count(), 1);
     await page.keyboard.press("Escape");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 2000 });
+    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
   });
 
   test("the topic link opens that topic in the extension", async () => {
@@ -265,7 +265,7 @@ describe("keyboard and commands", () => {
     await hover(page, "#plain", "necrosis");
     await tooltipText(page);
     await sendCommand(session, page, "explain");
-    await page.locator("termlens-tooltip button[aria-label=Close]").waitFor({ timeout: 2000 });
+    await page.locator("termlens-tooltip button[aria-label=Close]").waitFor({ timeout: 20_000 });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(700);
     assert.equal(await page.locator(TOOLTIP).count(), 1, "pinned");

@@ -61,7 +61,7 @@ describe("lab portal", () => {
       () => document.getElementById("live-status")?.textContent?.includes("necrosis"),
       undefined,
       {
-        timeout: 6000,
+        timeout: 20_000,
       },
     );
     await waitForHighlightIn(page, "#live-status");
@@ -70,7 +70,7 @@ describe("lab portal", () => {
       () => document.getElementById("live-status")?.textContent === "stable, healing",
       undefined,
       {
-        timeout: 6000,
+        timeout: 20_000,
       },
     );
     await page.waitForTimeout(400);
@@ -88,7 +88,7 @@ describe("lab portal", () => {
     const before = await page.evaluate(() => CSS.highlights.get("termlens")?.size ?? 0);
     await page.evaluate(() => document.getElementById("doomed")?.remove());
     await page.waitForFunction((n) => (CSS.highlights.get("termlens")?.size ?? 0) === n - 1, before, {
-      timeout: 2000,
+      timeout: 20_000,
     });
   });
 
@@ -118,10 +118,10 @@ describe("lab portal", () => {
     const cross = page.frame({ url: /localhost.*report\.html\?kind=imaging/ });
     assert.ok(same && cross, "both frames loaded");
     await same.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 20_000,
     });
     await cross.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 20_000,
     });
     assert.deepEqual(await highlightedIn(same, "#report-text"), [
       "calcification",
@@ -137,7 +137,7 @@ describe("lab portal", () => {
     const blank = page.frames().find((f) => f.url() === "about:blank");
     assert.ok(blank, "the about:blank frame exists");
     await blank.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 20_000,
     });
     assert.deepEqual(await highlightedIn(blank, "#blank-text"), ["necrosis"]);
   });
@@ -165,7 +165,7 @@ describe("lab portal", () => {
     await page.mouse.move(box.x + inner.x - 6, box.y + inner.y + 1);
     await page.waitForTimeout(100);
     await page.mouse.move(box.x + inner.x, box.y + inner.y + 1, { steps: 4 });
-    await cross.locator(TOOLTIP).waitFor({ timeout: 3000 });
+    await cross.locator(TOOLTIP).waitFor({ timeout: 20_000 });
     assert.match((await cross.locator(TOOLTIP).textContent()) ?? "", /calciphylaxis/i);
   });
 
@@ -173,7 +173,7 @@ describe("lab portal", () => {
     const long = await session.context.newPage();
     await long.goto(`${server.origin}/long-article.html`);
     await long.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 1000, undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     const firstTop = await long.evaluate(() => {
       const [r] = CSS.highlights.get("termlens") ?? [];

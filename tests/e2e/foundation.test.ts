@@ -21,7 +21,7 @@ async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`${server.origin}/${path}`);
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 10_000,
+    timeout: 20_000,
   });
   return page;
 }
@@ -70,7 +70,7 @@ describe("foundation", () => {
     await hover(page, "#wound-para", "debridement");
     assert.match(await tooltipText(page), /debridement/i);
     await hover(page, "#wound-para", "procedure");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 3000 });
+    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
     await page.waitForTimeout(600);
     assert.equal(await page.locator(TOOLTIP).count(), 0);
     await page.close();
@@ -99,7 +99,7 @@ describe("foundation", () => {
     await popup.locator(".site-switch", { hasText: "Off for 127.0.0.1" }).waitFor();
     for (const p of [page, other]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, {
-        timeout: 3000,
+        timeout: 20_000,
       });
     }
     await page.bringToFront();
@@ -117,7 +117,7 @@ describe("foundation", () => {
     await popup.locator(".site-switch", { hasText: "On for 127.0.0.1" }).waitFor();
     for (const p of [page, other]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-        timeout: 3000,
+        timeout: 20_000,
       });
     }
     await page.bringToFront();

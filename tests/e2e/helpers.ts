@@ -67,7 +67,7 @@ export function highlightedTexts(page: Page): Promise<string[]> {
 
 export const TOOLTIP = "termlens-tooltip [role=tooltip]";
 
-export async function tooltipText(page: Page, timeout = 3000): Promise<string> {
+export async function tooltipText(page: Page, timeout = 20_000): Promise<string> {
   const tip = page.locator(TOOLTIP);
   await tip.waitFor({ state: "visible", timeout });
   // Wait for the definition to arrive from the background.
@@ -158,7 +158,7 @@ export async function setDisplay(session: Session, display: Record<string, unkno
 }
 
 /** Waits until a highlighted range starts inside `selector`. */
-export async function waitForHighlightIn(page: Page, selector: string, timeout = 5000): Promise<void> {
+export async function waitForHighlightIn(page: Page, selector: string, timeout = 20_000): Promise<void> {
   await page.waitForFunction(
     (sel) => {
       const el = document.querySelector(sel);
@@ -198,19 +198,27 @@ const KEYS = {
  * because Playwright's CDP sessions do not route flattened child sessions.
  */
 export async function openRealPopup(session: Session, page: Page): Promise<RealPopup> {
-  await page.bringToFront();
-  await session.worker.evaluate(() => chrome.action.openPopup());
   const browser = session.context.browser();
   if (!browser) throw new Error("no browser handle for CDP");
   const cdp = await browser.newBrowserCDPSession();
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  const popupTargets = async () =>
+    (await cdp.send("Target.getTargets")).targetInfos
+      .filter((t) => t.type === "page" && t.url.startsWith(popupUrl))
+      .map((t) => t.targetId);
+  // A popup left open by an earlier step closes when another opens: attach
+  // only to the one this call opened, never to one on its way out.
+  const before = new Set(await popupTargets());
+  await page.bringToFront();
+  await session.worker.evaluate(() => chrome.action.openPopup());
   let targetId: string | undefined;
-  for (let i = 0; i < 50 && !targetId; i++) {
-    const { targetInfos } = await cdp.send("Target.getTargets");
-    targetId = targetInfos.find((t) => t.type === "page" && t.url.startsWith(popupUrl))?.targetId;
+  for (let i = 0; i < 150 && !targetId; i++) {
+    targetId = (await popupTargets()).find((id) => !before.has(id));
     if (!targetId) await new Promise((r) => setTimeout(r, 100));
   }
   if (!targetId) throw new Error("the popup did not open");
+  const popupId = targetId;
+  const isOpen = async () => (await popupTargets().catch((): string[] => [])).includes(popupId);
   const { sessionId } = await cdp.send("Target.attachToTarget", { targetId, flatten: false });
   let nextId = 1;
   const pending = new Map<number, (msg: { result?: unknown; error?: { message: string } }) => void>();
@@ -254,7 +262,7 @@ export async function openRealPopup(session: Session, page: Page): Promise<RealP
       });
       await send("Input.dispatchKeyEvent", { type: "keyUp", ...base });
     },
-    async waitFor(expression, timeout = 5000) {
+    async waitFor(expression, timeout = 15_000) {
       const end = Date.now() + timeout;
       while (!(await evaluate<boolean>(`!!(${expression})`))) {
         if (Date.now() > end) throw new Error(`timed out waiting in the popup for: ${expression}`);
@@ -262,6 +270,15 @@ export async function openRealPopup(session: Session, page: Page): Promise<RealP
       }
     },
     async detach() {
+      // Close the popup and wait until it is gone, so the next popup is a new one.
+      // (A popup that already closed itself, as choosing a term does, never answers.)
+      if (await isOpen()) {
+        const closing = send("Runtime.evaluate", { expression: "setTimeout(() => window.close(), 0)" });
+        await Promise.race([closing.catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
+      }
+      for (let i = 0; i < 100 && (await isOpen()); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await cdp.send("Target.detachFromTarget", { sessionId }).catch(() => {});
       await cdp.detach().catch(() => {});
     },
@@ -292,7 +309,7 @@ export function pageHtml(page: Page): Promise<string> {
  * ours answers at all (Chromium gives a switched-off site no script). The
  * event to wait for before asserting that nothing is highlighted.
  */
-export async function waitUntilOff(session: Session, page: Page, timeout = 10_000): Promise<void> {
+export async function waitUntilOff(session: Session, page: Page, timeout = 20_000): Promise<void> {
   await page.waitForLoadState("load");
   const tabId = await tabIdOf(session, page);
   const end = Date.now() + timeout;

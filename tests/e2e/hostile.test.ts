@@ -76,7 +76,7 @@ async function expectTooltip(
   nodeExpr: string,
   needle: string,
   expected: RegExp,
-  timeout = 5000,
+  timeout = 20_000,
 ): Promise<void> {
   const { x, y } = await pointOfText(log.cdp, nodeExpr, needle);
   await page.mouse.move(x - 3, y);
@@ -99,7 +99,7 @@ async function expectTooltip(
   );
   assert.equal(top, "termlens-tooltip", "the tooltip is on top at its centre");
   await page.keyboard.press("Escape");
-  await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 3000 });
+  await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
   // Park the pointer away from terms for the next check.
   await page.mouse.move(1, 1);
 }
@@ -266,7 +266,7 @@ describe("hostile pages", () => {
     assert.equal((await termCounts(log.cdp)).terms, 1);
     await page.evaluate("window.replaceBody()");
     await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 2, undefined, {
-      timeout: 5000,
+      timeout: 20_000,
     });
     await expectTooltip(opened, "document.getElementById('new').firstChild", "debridement", /debridement/i);
     await record("new body", page, log);

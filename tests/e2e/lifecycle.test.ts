@@ -79,7 +79,7 @@ describe("lifecycle", () => {
     await page.bringToFront();
     await page.mouse.move(5, 5);
     await hover(page, "#intro", "arterioles");
-    await page.waitForFunction(() => !CSS.highlights.has("termlens"), undefined, { timeout: 5000 });
+    await page.waitForFunction(() => !CSS.highlights.has("termlens"), undefined, { timeout: 20_000 });
     await page.waitForTimeout(600);
     assert.equal(await page.locator("termlens-tooltip").count(), 0, "no tooltip from the orphaned script");
     assert.deepEqual(log.ours, [], "no error or warning of ours");
@@ -91,7 +91,7 @@ describe("lifecycle", () => {
   test("…and the new one works after the page reloads", async () => {
     const page = reloadedPage as Page;
     await page.reload();
-    await page.waitForFunction(highlights, undefined, { timeout: 5000 });
+    await page.waitForFunction(highlights, undefined, { timeout: 20_000 });
     await hover(page, "#intro", "arterioles");
     assert.match(await tooltipText(page), /arteriole/i);
     await page.close();

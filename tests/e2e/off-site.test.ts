@@ -66,7 +66,7 @@ test("a switched-off site gets no script; switching it on starts Termlens in the
 
   await session.worker.evaluate(() => chrome.storage.sync.set({ siteSettings: { rules: {} } }));
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 5000,
+    timeout: 20_000,
   });
   await page.close();
 });

@@ -148,7 +148,7 @@ describe("options page", () => {
     await options.getByLabel(/Filter 2001 sites/).fill("127.0");
     await options.getByRole("button", { name: "Remove the rule for 127.0.0.1" }).click();
     await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 20_000,
     });
     await page.close();
     await options.close();

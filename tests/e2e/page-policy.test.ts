@@ -71,7 +71,7 @@ test("control: WebAssembly compiled in our world on such a page is seen by the p
   await page.goto(`${server.origin}/health-article.html?csp=${STRICT}`);
   await page.bringToFront();
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 10_000,
+    timeout: 20_000,
   });
   const world = worlds.at(-1);
   assert.ok(world !== undefined, "Termlens's isolated world exists");

@@ -24,7 +24,7 @@ async function open(path: string, host = "127.0.0.1"): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`http://${host}:${server.port}/${path}`);
   await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 10_000,
+    timeout: 20_000,
   });
   return page;
 }
@@ -51,7 +51,7 @@ const pageTerms = (popup: RealPopup) =>
 /** The switch appears once the page has said which site it is on. */
 const SWITCH = "document.querySelector('[role=switch]')";
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 8000): Promise<void> {
+async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out: ${what}`);
@@ -155,7 +155,7 @@ describe("the real popup", () => {
     await popup.waitFor("document.querySelector('.site-switch').textContent.trim() === 'Off for 127.0.0.1'");
     for (const p of [page, other]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, {
-        timeout: 5000,
+        timeout: 15_000,
       });
     }
     await waitUntil(async () => (await badgeOf(session, pageTab)) === "off", "badge off");
@@ -168,7 +168,7 @@ describe("the real popup", () => {
     await again.evaluate("document.querySelector('[role=switch]').click()");
     for (const p of [page, other]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-        timeout: 5000,
+        timeout: 15_000,
       });
     }
     await waitUntil(async () => /^\d+$/.test(await badgeOf(session, otherTab)), "badge counts again");
@@ -187,13 +187,13 @@ describe("the real popup", () => {
     assert.equal(await popup.evaluate("document.querySelector('[role=switch]').disabled"), true);
     for (const p of [page, local]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, {
-        timeout: 5000,
+        timeout: 15_000,
       });
     }
     await popup.evaluate("document.querySelector('button.pause').click()");
     for (const p of [page, local]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-        timeout: 5000,
+        timeout: 15_000,
       });
     }
     await popup.detach();
@@ -209,7 +209,7 @@ describe("the real popup", () => {
     await options.getByLabel("Only on sites I switch on").check();
     for (const p of [page, local]) {
       await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) === 0, undefined, {
-        timeout: 5000,
+        timeout: 15_000,
       });
     }
     const popup = await openRealPopup(session, page);
@@ -220,7 +220,7 @@ describe("the real popup", () => {
     );
     await popup.evaluate("document.querySelector('[role=switch]').click()");
     await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 15_000,
     });
     await local.waitForTimeout(800);
     assert.equal(await highlightCount(local), 0, "a site not chosen stays off");
@@ -230,7 +230,7 @@ describe("the real popup", () => {
     await options.getByLabel("Everywhere, except sites I switch off").check();
     await options.getByRole("button", { name: "Remove the rule for 127.0.0.1" }).click();
     await local.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 5000,
+      timeout: 15_000,
     });
     await options.close();
     await local.close();

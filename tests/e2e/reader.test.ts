@@ -115,7 +115,7 @@ async function cardSays(page: Page, term: string): Promise<void> {
       return text.toLowerCase().includes(t) && !text.includes("Looking up");
     },
     term,
-    { timeout: 5000 },
+    { timeout: 20_000 },
   );
 }
 
@@ -212,7 +212,7 @@ describe("PDF reader: opening and explaining", () => {
         return text !== "" && text !== before && !text.includes("Looking up");
       },
       first,
-      { timeout: 3000 },
+      { timeout: 20_000 },
     );
     assert.notEqual(await tooltipText(page), first, "the next term's card");
 

@@ -28,7 +28,7 @@ async function open(file: string): Promise<void> {
 }
 
 /** The result card's parts, once a card for `name` is shown. */
-async function card(name: string, timeout = 3000) {
+async function card(name: string, timeout = 20_000) {
   await page.waitForFunction(
     (n) =>
       document.querySelector("termlens-tooltip")?.shadowRoot?.querySelector(".result-card .rc-name")
@@ -129,7 +129,7 @@ describe("result rows", () => {
     await page.waitForFunction(
       () => /calciphylaxis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
       undefined,
-      { timeout: 3000 },
+      { timeout: 20_000 },
     );
   });
 
@@ -202,7 +202,7 @@ describe("result rows", () => {
     const frame = page.frame({ url: /frame-terms\.html$/ });
     assert.ok(frame);
     await frame.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) >= 3, undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     const box = await page.locator("#small").boundingBox();
     assert.ok(box);
@@ -227,7 +227,7 @@ describe("result rows", () => {
     await frame.waitForFunction(
       () => /necrosis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
       undefined,
-      { timeout: 3000 },
+      { timeout: 20_000 },
     );
     const second = await at("#t2", "calciphylaxis");
     // The precondition: in so small a frame the card lies over the next term.
@@ -237,7 +237,7 @@ describe("result rows", () => {
     await frame.waitForFunction(
       () => /calciphylaxis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
       undefined,
-      { timeout: 3000 },
+      { timeout: 20_000 },
     );
   });
 

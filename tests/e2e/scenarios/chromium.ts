@@ -17,7 +17,7 @@ function evaluator(target: Page | Frame): Evaluator {
   return {
     // As source, the argument inlined as JSON: one path for strings and functions.
     evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => target.evaluate(source(fn, arg)) as Promise<R>,
-    async waitFor(fn, arg, timeout = 5000) {
+    async waitFor(fn, arg, timeout = 20_000) {
       await target.waitForFunction(source(fn, arg), undefined, { timeout, polling: "raf" });
     },
   };

@@ -40,7 +40,7 @@ function evaluator(target: Page | Frame): Evaluator {
   return {
     // As source, the argument inlined as JSON: one path for strings and functions.
     evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => target.evaluate(source(fn, arg)) as Promise<R>,
-    async waitFor(fn, arg, timeout = 5000) {
+    async waitFor(fn, arg, timeout = 20_000) {
       // Checked from here, each change of the page a round trip away:
       // page.waitForFunction compiles with Function(), which the extension
       // pages' CSP forbids, and its rAF polling stops in background tabs.
@@ -77,7 +77,7 @@ function wrap(page: Page): DriverPage & { puppeteer: Page } {
       // never reports the load as done (the tab moves to the extension's
       // process), and a page may not navigate itself there: start the
       // navigation, then wait for the extension page to be there.
-      const navigation = page.goto(url, { timeout: 10_000 }).catch(() => {});
+      const navigation = page.goto(url, { timeout: 20_000 }).catch(() => {});
       const end = Date.now() + 10_000;
       for (;;) {
         const there = await page

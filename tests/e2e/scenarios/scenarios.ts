@@ -163,12 +163,12 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
     await page.mouseMove(p.x, p.y, 2);
   };
 
-  const tooltip = async (target: Evaluator, timeout = 4000): Promise<string> => {
+  const tooltip = async (target: Evaluator, timeout = 20_000): Promise<string> => {
     await target.waitFor(tooltipNow, undefined, timeout);
     return target.evaluate(tooltipNow);
   };
 
-  const tooltipGone = (target: Evaluator, timeout = 3000) =>
+  const tooltipGone = (target: Evaluator, timeout = 20_000) =>
     target.waitFor(() => !document.querySelector("termlens-tooltip"), undefined, timeout);
 
   before(async () => {
