@@ -28,15 +28,22 @@ export default defineUnlistedScript(() => {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area !== "sync" || !isSiteChange(changes)) return;
     enabledNow()
-      .then((on) => on && activate())
+      .then((on) => (on ? activate() : undefined))
       .catch(() => {});
   };
 
-  function activate(): void {
+  async function activate(): Promise<void> {
     if (activated) return;
     activated = true;
     api?.storage.onChanged.removeListener(onChanged);
-    api?.runtime.sendMessage({ type: "activate" }).catch(() => {});
+    // The background answers true once the script runs here. A worker that is
+    // starting or stopping can drop the message, or the injection can fail
+    // while the frame commits: ask again a few times rather than stay dark.
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const injected = await api?.runtime.sendMessage({ type: "activate" }).catch(() => false);
+      if (injected === true) return;
+      await new Promise((wait) => setTimeout(wait, 250 * attempt));
+    }
   }
 
   // Until the real script runs, answer the popup's question for this frame.
