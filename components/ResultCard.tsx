@@ -5,15 +5,7 @@
 // questions for the care team, and the educational notice. Props only; the
 // values come from the page and go nowhere else.
 
-import {
-  flagExplanation,
-  isCritical,
-  judgementSentence,
-  type LabResult,
-  type NumberLine,
-  numberLine,
-  unitWords,
-} from "../lib/results";
+import type { LabResult, NumberLine, ResultView } from "../lib/results";
 
 export interface ResultCardProps {
   id: string;
@@ -22,6 +14,8 @@ export interface ResultCardProps {
   /** The glossary's explanation of the test, when it has the test. */
   explanation?: string;
   result: LabResult;
+  /** The line, sentence and words worked out from the result (lib/results/card-view.ts). */
+  view: ResultView;
   /** The value as printed, with its unit when printed together ("5.6 mmol/L"). */
   valueText: string;
   /** Two or three questions, from the glossary entry; shown only when given. */
@@ -35,20 +29,6 @@ export interface ResultCardProps {
 const W = 300;
 const H = 46;
 const AXIS = 22;
-
-/** The number line in words, for screen readers (and the tests). */
-export function describeLine(result: LabResult, line: NumberLine): string {
-  const { range, value, judgement } = result;
-  const low = range?.low?.text;
-  const high = range?.high?.text;
-  const span =
-    low && high ? `runs from ${low} to ${high}` : low ? `starts at ${low} and goes up` : `goes up to ${high}`;
-  const where =
-    judgement === "none"
-      ? "it cannot be placed clearly against the range"
-      : `it is ${judgement} the range${line.offscale ? ", far beyond the edge of the line" : ""}`;
-  return `Number line: the range this lab lists ${span}. Your value, ${value.text}, is marked; ${where}.`;
-}
 
 function Line({ line, critical }: { line: NumberLine; critical: boolean }) {
   const x = (p: number) => Math.round(p * W * 10) / 10;
@@ -91,10 +71,8 @@ function Line({ line, critical }: { line: NumberLine; critical: boolean }) {
 }
 
 export function ResultCard(props: ResultCardProps) {
-  const { result } = props;
-  const line = numberLine(result.value, result.range);
-  const sentence = judgementSentence(result.judgement);
-  const words = result.unit ? unitWords(result.unit) : null;
+  const { result, view } = props;
+  const { line, sentence, unitWords: words } = view;
   const questions = (props.questions ?? []).slice(0, 3);
   return (
     <div
@@ -124,7 +102,7 @@ export function ResultCard(props: ResultCardProps) {
       </dl>
       {line && (
         <div class="rc-figure">
-          <Line line={line} critical={!!result.flag && isCritical(result.flag)} />
+          <Line line={line} critical={view.critical} />
           {line.offscale && (
             <p class="rc-offscale">
               {line.offscale === "above"
@@ -132,7 +110,7 @@ export function ResultCard(props: ResultCardProps) {
                 : "← Far below the range: drawn at the edge"}
             </p>
           )}
-          <p class="rc-sr">{describeLine(result, line)}</p>
+          <p class="rc-sr">{view.lineText}</p>
         </div>
       )}
       {sentence && <p class={`rc-sentence ${result.judgement}`}>{sentence}</p>}
@@ -142,7 +120,7 @@ export function ResultCard(props: ResultCardProps) {
       {result.range && !sentence && (
         <p class="rc-sentence none">The value as printed cannot be placed clearly against this range.</p>
       )}
-      {result.flag && <p class="rc-flag">{flagExplanation(result.flag)}</p>}
+      {view.flagText && <p class="rc-flag">{view.flagText}</p>}
       {questions.length > 0 && (
         <div class="rc-questions">
           <p class="rc-questions-title">Questions you could ask your care team</p>

@@ -21,7 +21,9 @@ export type BackgroundRequest =
   /** The terms found in all frames of a tab (from the popup). */
   | { type: "tab-terms"; tabId: number }
   /** The gate found Termlens on for its frame: inject the content script. */
-  | { type: "activate" };
+  | { type: "activate" }
+  /** The content script met a block that may hold lab results: inject the readers. */
+  | { type: "load-results" };
 
 export interface LookupReply {
   term: Term;
@@ -36,6 +38,7 @@ export interface BackgroundReplies {
   found: boolean;
   "tab-terms": TabSummary;
   activate: boolean;
+  "load-results": boolean;
 }
 
 /** What the background and the popup ask a frame's content script (or its gate). */
@@ -101,6 +104,8 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | null {
       return isTabId(m.tabId) ? { type: "tab-terms", tabId: m.tabId } : null;
     case "activate":
       return { type: "activate" };
+    case "load-results":
+      return { type: "load-results" };
     default:
       return null;
   }

@@ -5,6 +5,7 @@
 
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import type { ScriptPublicPath } from "wxt/utils/inject-script";
 import { glossary } from "../../glossary/data";
 import {
   type BackgroundRequest,
@@ -50,6 +51,16 @@ export default defineBackground(() => {
     return true;
   }
 
+  /** Runs our scripts in the frame that asked, in order; false when it is gone. */
+  function injectInto(sender: Sender, files: ScriptPublicPath[]): Promise<boolean> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return Promise.resolve(false);
+    return browser.scripting
+      .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files })
+      .then(() => true)
+      .catch(() => false); // The frame navigated away meanwhile.
+  }
+
   async function handle<R extends BackgroundRequest>(msg: R, sender: Sender): Promise<ReplyTo<R>>;
   async function handle(msg: BackgroundRequest, sender: Sender): Promise<ReplyTo<BackgroundRequest>> {
     const tabId = sender.tab?.id;
@@ -57,16 +68,13 @@ export default defineBackground(() => {
       case "lookup":
         return lookup(msg.id);
       case "activate":
-        if (tabId === undefined) return false;
         // Only into the very frame that asked, and only from our own gate:
         // the glossary's matching index first, then the script that reads it.
-        return browser.scripting
-          .executeScript({
-            target: { tabId, frameIds: [sender.frameId ?? 0] },
-            files: ["/content-index.js", "/content-script.js"],
-          })
-          .then(() => true)
-          .catch(() => false); // The frame navigated away meanwhile.
+        return injectInto(sender, ["/content-index.js", "/content-script.js"]);
+      case "load-results":
+        // The lab-result readers, for a frame whose content script met a
+        // block that may hold results.
+        return injectInto(sender, ["/results-script.js"]);
       case "found":
         if (tabId === undefined) return false;
         await badges.found(tabId, sender.frameId ?? 0, sender.url, msg.counts);

@@ -3,8 +3,16 @@
 // result layout gets that layout read (again), replacing the rows it held.
 // Test names and values are marked in CSS.highlights ("termlens-result"),
 // never by changing the page. Values stay here: nothing is stored or sent.
+//
+// The readers are not in the content script: the first block that may hold
+// results has them loaded (`load`: the results script, injected into this
+// frame only), so pages without results never pay for them.
 
-import { containerForBlock, type FoundRow, type TextPiece } from "../../lib/results";
+import type { ResultCardProps } from "../../components/ResultCard";
+import { mayHoldResults } from "../../lib/results/candidate";
+import type { TextPiece } from "../../lib/results/dom-text";
+import type { FoundRow } from "../../lib/results/found-row";
+import type { ResultReading } from "../../lib/results/reading";
 import type { TextBlock } from "./text-blocks";
 
 export const HIGHLIGHT_RESULT = "termlens-result";
@@ -20,9 +28,58 @@ export class PageResults {
   private readonly byNode = new WeakMap<Text, ResultHit[]>();
   private readonly marked = new Highlight();
   private visible = false;
+  private reading: ResultReading | null = null;
+  /** Blocks that may hold results, seen while the readers load. */
+  private waiting: TextBlock[] = [];
+  private state: "not-needed" | "loading" | "ready" | "unavailable" = "not-needed";
+
+  /**
+   * @param source the readers (the PDF reader has them), or what brings them
+   *   when first needed (null when they cannot be had here).
+   * @param loaded called once they came (or did not), the waiting blocks read.
+   */
+  constructor(
+    source: ResultReading | (() => Promise<ResultReading | null>),
+    private readonly loaded: () => void = () => {},
+  ) {
+    if (typeof source === "function") this.load = source;
+    else {
+      this.load = async () => source;
+      this.reading = source;
+      this.state = "ready";
+    }
+  }
+
+  private readonly load: () => Promise<ResultReading | null>;
+
+  /** True while the readers are on their way: the scan is not done until they came. */
+  get busy(): boolean {
+    return this.state === "loading";
+  }
 
   /** Reads the result layouts these blocks belong to. */
   add(blocks: readonly TextBlock[]): void {
+    if (this.reading) {
+      this.read(this.reading, blocks);
+      return;
+    }
+    if (this.state === "unavailable") return;
+    for (const block of blocks) if (mayHoldResults(block)) this.waiting.push(block);
+    if (this.waiting.length === 0 || this.state === "loading") return;
+    this.state = "loading";
+    this.load()
+      .catch(() => null)
+      .then((reading) => {
+        const blocks = this.waiting.filter((b) => b[0]?.isConnected);
+        this.waiting = [];
+        this.reading = reading;
+        this.state = reading ? "ready" : "unavailable";
+        if (reading) this.read(reading, blocks);
+        this.loaded();
+      });
+  }
+
+  private read(reading: ResultReading, blocks: readonly TextBlock[]): void {
     const known = new Set(this.byContainer.keys());
     const seen = new Set<Element>();
     let last: Element | null = null;
@@ -30,13 +87,18 @@ export class PageResults {
       const first = block[0];
       // Blocks come in document order: those inside the layout just read were read with it.
       if (!first || last?.contains(first)) continue;
-      const container = containerForBlock(block, known);
+      const container = reading.containerForBlock(block, known);
       if (!container || seen.has(container.el)) continue;
       seen.add(container.el);
       last = container.el;
       this.replace(container.el, container.read());
       if (this.byContainer.has(container.el)) known.add(container.el);
     }
+  }
+
+  /** Draws the card of a row found here into `mount` (see ResultReading.renderCard). */
+  renderCard(mount: HTMLElement, props: Omit<ResultCardProps, "view">): void {
+    this.reading?.renderCard(mount, props);
   }
 
   private replace(el: Element, rows: FoundRow[]): void {
@@ -81,10 +143,12 @@ export class PageResults {
   /** Drops layouts that left the page. */
   prune(): void {
     for (const el of [...this.byContainer.keys()]) if (!el.isConnected) this.drop(el);
+    this.waiting = this.waiting.filter((b) => b[0]?.isConnected);
   }
 
   clear(): void {
     for (const el of [...this.byContainer.keys()]) this.drop(el);
+    this.waiting = [];
   }
 
   /** The name or value under this caret position, if any. */

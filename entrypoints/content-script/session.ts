@@ -6,6 +6,7 @@ import { loadIndex } from "../../glossary/match/index";
 import type { ContentData } from "../../glossary/types";
 import type { Command } from "../../lib/messages";
 import { askBackground, type PageApi } from "../../lib/page-api";
+import { injectedResultReading } from "../../lib/results/reading";
 import type { DisplaySettings } from "../../lib/settings";
 import { PageTerms } from "./highlighter";
 import type { Lifetime } from "./lifetime";
@@ -26,7 +27,7 @@ const uiOptions = (d: DisplaySettings): TermUiOptions => ({
 export class PageSession {
   private readonly terms: PageTerms;
   /** Lab result rows: found and shown here, never stored or sent. */
-  private readonly results = new PageResults();
+  private readonly results: PageResults;
   private readonly ui: TermUi;
   private readonly styles = new HighlightStyles(document);
   private readonly scanner: ScanScheduler;
@@ -45,6 +46,13 @@ export class PageSession {
     signalScans: boolean,
   ) {
     this.signal = new ScanSignal(document, signalScans);
+    this.results = new PageResults(
+      () =>
+        askBackground(api, { type: "load-results" }).then((injected) =>
+          injected ? injectedResultReading() : null,
+        ),
+      () => this.signalState(),
+    );
     const index = loadIndex(data.index);
     this.terms = new PageTerms(index, new Set(data.everyday));
     this.ui = new TermUi(
@@ -149,7 +157,7 @@ export class PageSession {
   }
 
   private signalState(): void {
-    this.signal.set(this.scanner.busy || this.watcher.pending);
+    this.signal.set(this.scanner.busy || this.watcher.pending || this.results.busy);
   }
 
   /** Tells the background what this frame holds (for the badge and the popup). */

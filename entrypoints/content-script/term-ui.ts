@@ -1,8 +1,7 @@
 // What the reader sees and does with terms on a page: hover intent, the
 // tooltip, click to pin, Escape to close, keyboard lookups and "next term".
 
-import { h } from "preact";
-import { ResultCard, type ResultCardProps } from "../../components/ResultCard";
+import type { ResultCardProps } from "../../components/ResultCard";
 import { type MatchIndex, matchChunks } from "../../glossary/match/index";
 import type { LookupReply } from "../../lib/messages";
 import { textOfPieces } from "../../lib/results/found-row";
@@ -210,7 +209,9 @@ export class TermUi {
 
   private async renderResult(target: Target, hit: ResultHit, pinned: boolean, theme: "light" | "dark") {
     const { row } = hit;
-    const props: ResultCardProps = {
+    const results = this.deps.results?.();
+    if (!results) return;
+    const props: Omit<ResultCardProps, "view"> = {
       id: "termlens-tooltip-card",
       testName: row.name,
       result: row.result,
@@ -220,19 +221,19 @@ export class TermUi {
       theme,
       onClose: () => this.hover.close(),
     };
-    this.tooltip.showCard(target.range, h(ResultCard, props), "beside");
+    // The results script draws the card (it holds the card's code).
+    this.tooltip.showDrawn(target.range, (into) => results.renderCard(into, props), "beside");
     if (target.id === null) return;
     // Only the glossary id is sent: the values stay in the page.
     const reply = await this.deps.lookup(target.id).catch(() => undefined);
     if (this.hover.current !== target || !reply) return;
     const test = reply.term.test;
-    this.tooltip.updateCard(
-      h(ResultCard, {
-        ...props,
-        explanation: test?.measures.text ?? reply.term.definition,
-        questions: test?.questions.map((q) => q.text),
-      }),
-    );
+    const explained = {
+      ...props,
+      explanation: test?.measures.text ?? reply.term.definition,
+      questions: test?.questions.map((q) => q.text),
+    };
+    this.tooltip.updateDrawn((into) => results.renderCard(into, explained));
   }
 
   private async render(target: Target, pinned: boolean): Promise<void> {

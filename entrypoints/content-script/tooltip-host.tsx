@@ -5,7 +5,6 @@
 // while a tooltip is shown, so the page's DOM is otherwise untouched.
 
 import { type ComponentChild, render } from "preact";
-import resultCardCss from "../../components/ResultCard.css?inline";
 import { Tooltip, type TooltipProps } from "../../components/Tooltip";
 import tooltipCss from "../../components/Tooltip.css?inline";
 import { placeBeside, placeTooltip } from "./placement";
@@ -15,6 +14,8 @@ export const HOST_TAG = "termlens-tooltip";
 export class TooltipHost {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
+  /** Where a card drawn by other code (the results script) goes: never `mount`. */
+  private drawn: HTMLElement | null = null;
   private stopFollowing: (() => void) | null = null;
 
   constructor(private readonly doc: Document) {}
@@ -31,12 +32,33 @@ export class TooltipHost {
   /** Shows any card (the term tooltip, a result card) beside the anchor. */
   showCard(anchor: Range, card: ComponentChild, side: "below" | "beside" = "below"): void {
     const { host, mount } = this.ensure();
+    this.drawn?.remove();
+    this.drawn = null;
     render(card, mount);
     this.place(anchor, host, side === "beside" ? placeBeside : placeTooltip);
   }
 
   updateCard(card: ComponentChild): void {
-    if (this.mount) render(card, this.mount);
+    if (this.mount && !this.drawn) render(card, this.mount);
+  }
+
+  /**
+   * Shows a card that `draw` renders into an element of its own (the result
+   * card, drawn by the results script with its own copy of Preact, which must
+   * not render into the mount this one renders into).
+   */
+  showDrawn(anchor: Range, draw: (into: HTMLElement) => void, side: "below" | "beside" = "beside"): void {
+    const { host, mount } = this.ensure();
+    render(null, mount);
+    this.drawn?.remove();
+    this.drawn = this.doc.createElement("div");
+    mount.after(this.drawn);
+    draw(this.drawn);
+    this.place(anchor, host, side === "beside" ? placeBeside : placeTooltip);
+  }
+
+  updateDrawn(draw: (into: HTMLElement) => void): void {
+    if (this.drawn) draw(this.drawn);
   }
 
   hide(): void {
@@ -46,6 +68,7 @@ export class TooltipHost {
     this.host?.remove();
     this.host = null;
     this.mount = null;
+    this.drawn = null;
   }
 
   contains(node: EventTarget | null): boolean {
@@ -93,7 +116,7 @@ export class TooltipHost {
     );
     const shadow = host.attachShadow({ mode: "open" });
     const style = this.doc.createElement("style");
-    style.textContent = `${tooltipCss}\n${resultCardCss}`;
+    style.textContent = tooltipCss;
     const mount = this.doc.createElement("div");
     shadow.append(style, mount);
     // Inside a fullscreen element, or it would be hidden behind it.

@@ -23,6 +23,7 @@ import { ScanScheduler } from "../content-script/scan-scheduler";
 import { listenForTerms } from "../content-script/session";
 import { HighlightStyles } from "../content-script/styles";
 import { TermUi, type TermUiOptions } from "../content-script/term-ui";
+import { resultReading } from "../results-script/readers";
 import { SLICE_MARK } from "./marks";
 
 const uiOptions = (d: DisplaySettings): TermUiOptions => ({
@@ -42,7 +43,7 @@ export interface ExplainStats {
 export class ReaderExplainer {
   private readonly terms: PageTerms;
   /** Lab result rows (a report's table): the same cards as on portals. */
-  private readonly results = new PageResults();
+  private readonly results = new PageResults(resultReading);
   private readonly ui: TermUi;
   private readonly styles = new HighlightStyles(document);
   private readonly scanner: ScanScheduler;

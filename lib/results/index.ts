@@ -2,6 +2,8 @@
 // judgement against the printed range, the number line, and the row finder.
 // Nothing here touches the extension APIs, stores or sends anything.
 
+export { mayHoldResults } from "./candidate";
+export { describeLine, type ResultView, resultView } from "./card-view";
 export { parseValueCell } from "./cell";
 export { type TextPiece, textMap } from "./dom-text";
 export { findResultRows } from "./find-rows";

@@ -1,11 +1,9 @@
-// Result detection driven by the page scan: for each block of text the scan
-// reads, a cheap test says whether it can belong to a result layout (a
-// "Component"/"Test" heading, a cell of a table already known to hold
-// results, a <pre>, a <dd>, "value :"); only then is the layout around it
-// read. So a page without results pays a few string tests per block.
+// Result detection driven by the page scan: for a block of text that may
+// belong to a result layout (candidate.ts), or a cell of a table already
+// known to hold results, find that layout and the reader for it.
 
+import { blockElement, labelsValue, maybeHeading } from "./candidate";
 import type { FoundRow } from "./found-row";
-import { isNameHeading } from "./headers";
 import { gridContainer, gridHeader, readGrid, readTable } from "./rows-grid";
 import { readDl, readNarrativeBlock, readPre } from "./rows-text";
 
@@ -14,25 +12,7 @@ export interface ResultContainer {
   read(): FoundRow[];
 }
 
-const VALUE_LABEL = /\b(?:value|result)\s*:/i;
 const MAX_PRE_CHARS = 256 * 1024;
-const INLINE = new Set(
-  "A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD LABEL MARK NOBR Q S SAMP SMALL SPAN STRONG SUB SUP TIME TT U VAR".split(
-    " ",
-  ),
-);
-// First letters of the name headings (headers.ts): most short texts are rejected on it.
-const HEADING_START = /^\s*[ctaipl]/i;
-
-function blockElement(node: Node): Element | null {
-  let el = node.parentElement;
-  while (el && INLINE.has(el.tagName)) el = el.parentElement;
-  return el;
-}
-
-function maybeHeading(data: string): boolean {
-  return data.length <= 40 && HEADING_START.test(data) && isNameHeading(data);
-}
 
 /**
  * The result layout a block of text may belong to, or null. `known` holds the
@@ -69,8 +49,7 @@ export function containerForBlock(
   for (const t of block) {
     const data = t.data;
     if (!headingText && maybeHeading(data)) headingText = t;
-    // indexOf(":") first: most texts have no colon, and it is far cheaper than the regex.
-    if (!labelled && data.length < 4096 && data.indexOf(":") >= 0 && VALUE_LABEL.test(data)) labelled = true;
+    if (!labelled && labelsValue(data)) labelled = true;
   }
   // A grid's heading (its cell may be the block, or one inline cell of a row
   // of them); a table cell wrapped in a div is read this way too.

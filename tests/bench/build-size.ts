@@ -87,6 +87,13 @@ export function runBuildBench(root: string, dir = join(root, ".output/chrome-mv3
     `content-index.js   ${bytes(indexBytes)}: the glossary's matching index (${serialized.ids.length} terms, ` +
       `${forms} forms), injected into each frame just before the script`,
   );
+  const readers = join(dir, "results-script.js");
+  if (existsSync(readers)) {
+    console.log(
+      `results-script.js  ${bytes(statSync(readers).size)}: the lab-result readers and card, injected only ` +
+        "into frames whose text may hold results",
+    );
+  }
   const pass = {
     script: scriptBytes <= SCRIPT_BAR_BYTES && !indexInScript && checkSees,
     noWebAccessible: !webAccessible,

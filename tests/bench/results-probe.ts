@@ -7,6 +7,7 @@
 import { PageTerms } from "../../entrypoints/content-script/highlighter";
 import { PageResults } from "../../entrypoints/content-script/page-results";
 import { collectBlocks } from "../../entrypoints/content-script/text-blocks";
+import { resultReading } from "../../entrypoints/results-script/readers";
 import data from "../../glossary/generated/content-data.json";
 import { loadIndex, type SerializedIndex } from "../../glossary/match/index";
 
@@ -14,7 +15,7 @@ const index = loadIndex(data.index as unknown as SerializedIndex);
 
 (globalThis as unknown as { termlensResultsProbe: () => unknown }).termlensResultsProbe = () => {
   const terms = new PageTerms(index, new Set(data.everyday));
-  const results = new PageResults();
+  const results = new PageResults(resultReading);
   const t0 = performance.now();
   // The scan: reading the page's blocks, then matching and marking them.
   const blocks = collectBlocks(document.body);

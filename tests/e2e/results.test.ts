@@ -241,6 +241,38 @@ describe("result rows", () => {
     );
   });
 
+  test("the readers load only in frames that may hold results", async () => {
+    // What Termlens's isolated world in the page's main frame holds once the scan is idle.
+    const worldOf = async (file: string) => {
+      const cdp = await session.context.newCDPSession(page);
+      const worlds: { id: number; frameId: string }[] = [];
+      cdp.on("Runtime.executionContextCreated", (e) => {
+        const frameId = (e.context.auxData as { frameId?: string } | undefined)?.frameId ?? "";
+        if (e.context.name === "Termlens") worlds.push({ id: e.context.id, frameId });
+      });
+      await cdp.send("Runtime.enable");
+      await open(file);
+      const { frameTree } = await cdp.send("Page.getFrameTree");
+      const world = worlds.filter((w) => w.frameId === frameTree.frame.id).at(-1);
+      assert.ok(world, `Termlens runs on ${file}`);
+      const { result } = await cdp.send("Runtime.evaluate", {
+        contextId: world.id,
+        expression:
+          "[typeof globalThis.termlensContentData, typeof globalThis.termlensResultReading].join(' ')",
+        returnByValue: true,
+      });
+      await cdp.detach();
+      const [index, readers] = String(result.value).split(" ");
+      return { index, readers };
+    };
+    // Control: a results table has them loaded (beside the index) and its rows marked.
+    assert.deepEqual(await worldOf("results-table.html"), { index: "object", readers: "object" });
+    assert.ok(await page.evaluate(() => (CSS.highlights.get("termlens-result")?.size ?? 0) > 0));
+    // An article with terms and no result layout never loads them.
+    assert.deepEqual(await worldOf("health-article.html"), { index: "object", readers: "undefined" });
+    assert.ok(await page.evaluate(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0));
+  });
+
   test("screenshot of the number line (SCREENSHOTS=1)", { skip: !process.env.SCREENSHOTS }, async () => {
     await page.setViewportSize({ width: 760, height: 520 });
     await open("results-table.html");

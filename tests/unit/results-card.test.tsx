@@ -1,10 +1,10 @@
 import { render } from "preact";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ResultCard, type ResultCardProps } from "../../components/ResultCard";
-import { judge, type LabResult, parseFlag, parseRange, parseValue } from "../../lib/results";
+import { judge, type LabResult, parseFlag, parseRange, parseValue, resultView } from "../../lib/results";
 
 let root: HTMLElement;
-function mount(props: Partial<ResultCardProps> & { result: LabResult }): HTMLElement {
+function mount(props: Partial<Omit<ResultCardProps, "view">> & { result: LabResult }): HTMLElement {
   root = document.createElement("div");
   document.body.append(root);
   render(
@@ -16,6 +16,7 @@ function mount(props: Partial<ResultCardProps> & { result: LabResult }): HTMLEle
       pinned={false}
       theme="light"
       onClose={() => {}}
+      view={resultView(props.result)}
       {...props}
     />,
     root,
