@@ -11,9 +11,12 @@ import { ALL_PAGES } from "./lib/site-rules";
 // alike, so switched-off sites get no script at all.
 export default defineConfig({
   imports: false,
+  // `npm run bundle-report` builds elsewhere, so the tree's own build is left as it is.
+  ...(process.env.TERMLENS_OUT_DIR && { outDir: process.env.TERMLENS_OUT_DIR }),
   modules: ["@wxt-dev/webextension-polyfill"],
   vite: () => ({
     plugins: [preact()],
+    build: process.env.TERMLENS_SOURCEMAP ? { sourcemap: true } : {},
   }),
   manifest: ({ browser }) => ({
     name: "Termlens",
