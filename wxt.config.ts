@@ -25,17 +25,19 @@ export default defineConfig({
     // The same sites the gate script already runs on: needed to inject the
     // real content script into frames where Termlens is on.
     host_permissions: ALL_PAGES,
+    // Alt+Shift+N and Alt+Shift+P are reserved in Chromium (it leaves them
+    // unbound); J and K, next and previous as in many readers, are free in both browsers.
     commands: {
       "explain-term": {
         suggested_key: { default: "Alt+Shift+E" },
         description: "Explain the selected text or the term at the caret",
       },
       "next-term": {
-        suggested_key: { default: "Alt+Shift+N" },
+        suggested_key: { default: "Alt+Shift+J" },
         description: "Go to the next explained term on the page",
       },
       "previous-term": {
-        suggested_key: { default: "Alt+Shift+P" },
+        suggested_key: { default: "Alt+Shift+K" },
         description: "Go to the previous explained term on the page",
       },
     },
