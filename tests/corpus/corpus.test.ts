@@ -7,11 +7,11 @@
 // reported as nondeterministic (their DOM check is weaker, and says so).
 
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { launch, type Session } from "../e2e/browser";
 import {
   firstDifference,
@@ -56,6 +56,8 @@ interface Row {
   ourRequests: string[];
   dom: "same" | "DIFF" | "nondet";
   domNote: string;
+  /** Underlined words (not the everyday ones) and how often, for the false-positive report. */
+  underlined: Map<string, number>;
   scrollFocus: string;
   failures: string[];
 }
@@ -112,6 +114,7 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
 
   after(async () => {
     printTable(rows, (Date.now() - started) / 1000);
+    printUnderlinedOffTopic(rows);
     await session?.close();
     await plainSession?.close();
     if (plainProfile) rmSync(plainProfile, { recursive: true, force: true });
@@ -133,6 +136,7 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
       const quiet = await pageQuiet(page, { quietMs: 500, maxMs: 6000 });
       const state = await pageState(page);
       const counts = withExt ? await termCounts(page) : { terms: 0, everyday: 0 };
+      const underlined = withExt ? await underlinedWords(page) : new Map<string, number>();
       const result: Load = {
         state,
         errors: [...log.pageErrors],
@@ -142,7 +146,7 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
         settled: quiet,
         scanned: scan.state === "idle",
       };
-      return { result, scan, counts };
+      return { result, scan, counts, underlined };
     } finally {
       await log.detach();
       await page.close();
@@ -225,6 +229,7 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
         ourRequests: ext.result.ourRequests,
         dom,
         domNote,
+        underlined: ext.underlined,
         scrollFocus,
         failures,
       });
@@ -245,6 +250,49 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
     assert.deepEqual(escaped, [], "no request reached another host");
   });
 });
+
+/** The underlined words of the page's main frame (the "termlens" highlight), lowercased, with counts. */
+async function underlinedWords(page: Page): Promise<Map<string, number>> {
+  const words = await page.evaluate(() =>
+    [...(CSS.highlights.get("termlens") ?? [])].map((r) => r.toString().replace(/\s+/g, " ").toLowerCase()),
+  );
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** Pages of pages/ whose INDEX.tsv counts no health words: news, shopping, tech. */
+function nonHealthPages(): Set<string> {
+  const index = join(CORPUS, "pages", "INDEX.tsv");
+  if (!existsSync(index)) return new Set();
+  const [head = "", ...lines] = readFileSync(index, "utf8").trim().split("\n");
+  const cols = head.split("\t");
+  const file = cols.indexOf("file");
+  const hits = cols.indexOf("health_hits");
+  return new Set(
+    lines
+      .map((l) => l.split("\t"))
+      .filter((c) => c[hits] === "0")
+      .map((c) => c[file] ?? ""),
+  );
+}
+
+/**
+ * False positives: on pages about something else, every underlined word must
+ * be one a general reader may not know. Printed for review with each page.
+ */
+function printUnderlinedOffTopic(rows: Row[]): void {
+  const offTopic = nonHealthPages();
+  const picked = rows.filter((r) => offTopic.has(r.page));
+  if (picked.length === 0) return;
+  console.log(`\nUnderlined on the ${picked.length} pages that are not about health (word ×count):`);
+  for (const r of picked) {
+    const words = [...r.underlined].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    console.log(
+      `  ${r.page.replace(/\.html$/, "")}: ${words.length ? words.map(([w, n]) => `${w} ×${n}`).join(", ") : "none"}`,
+    );
+  }
+}
 
 function maskNumbers(text: string): string {
   return text.replace(/\d+/g, "#");
