@@ -19,7 +19,7 @@ export interface SearchHit {
   kind: "term" | "topic";
   id: string;
   title: string;
-  /** One line to show under the title: the definition or topic summary. */
+  /** One line to show under the title: the definition, or the topic's document and summary. */
   detail: string;
   reason: MatchReason;
   score: number;
@@ -86,13 +86,17 @@ export function buildSearchIndex(glossary: CompiledGlossary): SearchIndex {
       })),
     ),
   );
+  const documentTitles = new Map(glossary.documents.map((d) => [d.id, d.title]));
   for (const topic of glossary.topics) {
     const name = normalize(topic.title);
     entries.push({
       kind: "topic",
       id: topic.id,
       title: topic.title,
-      detail: firstSentence(topic.summary),
+      // Many documents have a "Treatment" or "Symptoms": the detail names whose.
+      detail: [documentTitles.get(topic.documentId), firstSentence(topic.summary)]
+        .filter(Boolean)
+        .join(" — "),
       names: [name],
       nameWords: name.split(" "),
       textWords: [...new Set(words(`${topic.summary} ${topic.points.join(" ")}`))].filter(

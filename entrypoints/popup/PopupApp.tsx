@@ -1,7 +1,9 @@
 // Container: the tab the popup speaks for, its site and terms, the glossary
 // and the current view (home with search, a term, a topic). Components get
 // plain props. Keyboard: the search box has focus on open; arrows move
-// through results, Enter opens, Escape goes back.
+// through results, Enter opens, Escape goes back. Below "On this page", the
+// topics and sources: grouped and filtered by glossary/topic-groups.ts, the
+// page's topics first, shown by components/TopicBrowser.tsx.
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
@@ -10,9 +12,10 @@ import { PauseButton } from "../../components/PauseButton";
 import { SearchBox } from "../../components/SearchBox";
 import { SiteSwitch } from "../../components/SiteSwitch";
 import { TermView } from "../../components/TermView";
-import { TopicList } from "../../components/TopicList";
+import { TopicBrowser } from "../../components/TopicBrowser";
 import { glossary } from "../../glossary/data";
 import { buildSearchIndex, type SearchHit, search } from "../../glossary/search";
+import { buildTopicIndex, groupTopics } from "../../glossary/topic-groups";
 import { readerPath } from "../../lib/reader-link";
 import { toFrame } from "../../lib/send";
 import { isSiteEnabled, setSiteEnabled } from "../../lib/site-rules";
@@ -22,6 +25,8 @@ import { useSiteSettings, useTabData } from "./usePopupData";
 const terms = new Map(glossary.terms.map((t) => [t.id, t]));
 const topics = new Map(glossary.topics.map((t) => [t.id, t]));
 const index = buildSearchIndex(glossary);
+const topicIndex = buildTopicIndex(glossary);
+const NO_COUNTS: Readonly<Record<string, number>> = {};
 
 export function PopupApp() {
   const tab = useTabData();
@@ -29,10 +34,19 @@ export function PopupApp() {
   const [error, setError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [query, setQuery] = useState("");
+  const [topicQuery, setTopicQuery] = useState("");
   const [active, setActive] = useState(-1);
   const searchRef = useRef<HTMLInputElement>(null);
   const termHeadingRef = useRef<HTMLHeadingElement>(null);
   const hits = useMemo(() => search(index, query), [query]);
+
+  // The filter's words (the sections' text) are made when the popup is idle,
+  // not while it opens, so the first keystroke in the filter finds them ready.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== "function") return;
+    const id = requestIdleCallback(() => topicIndex.words(), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // Focus follows the view: the search box at home, the heading of a term.
   useEffect(() => {
@@ -65,7 +79,12 @@ export function PopupApp() {
   // The PDF reader is opened on purpose: always on, whatever the site rules say.
   const inReader = tab.page?.reader === true;
   const on = inReader || (site !== null && isSiteEnabled(site, settings));
-  const counts = tab.terms?.counts ?? {};
+  const counts = tab.terms?.counts ?? NO_COUNTS;
+  // Topics of the page's terms first; a page Termlens does not read has none.
+  const topicGroups = useMemo(
+    () => groupTopics(topicIndex, { counts: on ? counts : NO_COUNTS, query: topicQuery }),
+    [counts, on, topicQuery],
+  );
   const pageItems = tab.terms
     ? Object.entries(counts).flatMap(([id, count]) => {
         const t = terms.get(id);
@@ -91,12 +110,16 @@ export function PopupApp() {
     if (!tab.inTab) window.close();
   }
 
+  /** Opens a topic where it is listed, with nothing filtered away. */
+  const openTopic = (id: string) => {
+    setQuery("");
+    setTopicQuery("");
+    setRoute({ view: "home", topicId: id });
+  };
+
   const choose = (hit: SearchHit) => {
     if (hit.kind === "term") setRoute({ view: "term", id: hit.id });
-    else {
-      setQuery("");
-      setRoute({ view: "home", topicId: hit.id });
-    }
+    else openTopic(hit.id);
   };
 
   const term = route.view === "term" ? terms.get(route.id) : undefined;
@@ -144,7 +167,7 @@ export function PopupApp() {
           onPage={counts[term.id] ?? 0}
           onBack={() => setRoute({ view: "home" })}
           onOpenTerm={(id) => setRoute({ view: "term", id })}
-          onOpenTopic={(id) => setRoute({ view: "home", topicId: id })}
+          onOpenTopic={openTopic}
           onShow={(id) => void showOnPage(id)}
           headingRef={termHeadingRef}
           documents={glossary.documents}
@@ -172,15 +195,15 @@ export function PopupApp() {
                 onShow={(id) => void showOnPage(id)}
                 onExplain={(id) => setRoute({ view: "term", id })}
               />
-              <section aria-labelledby="topics-heading">
-                <h2 id="topics-heading">{glossary.documents[0]?.title ?? "Topics"}</h2>
-                <TopicList
-                  topics={glossary.topics}
-                  terms={terms}
-                  openTopicId={route.view === "home" ? route.topicId : undefined}
-                  onOpenTerm={(id) => setRoute({ view: "term", id })}
-                />
-              </section>
+              <TopicBrowser
+                groups={topicGroups}
+                terms={terms}
+                documentCount={glossary.documents.length}
+                query={topicQuery}
+                onQuery={setTopicQuery}
+                openTopicId={route.view === "home" ? route.topicId : undefined}
+                onOpenTerm={(id) => setRoute({ view: "term", id })}
+              />
             </>
           )}
         </>

@@ -1,6 +1,7 @@
 // Parses a document: document.yaml holds its provenance (kept out of the
 // Markdown because formatters rewrite front matter), document.md its text,
 // whose level-2 headings carry topic ids, e.g. "## Causes of Calciphylaxis {#causes}".
+import { THEMES, themeOf } from "../themes";
 import type { Reporter, SourceFile } from "./diagnostics";
 import { type RecordSpec, readRecord, str } from "./schema";
 import { parseYaml } from "./yaml-source";
@@ -38,7 +39,7 @@ const metaSpec: RecordSpec = {
   lead: { type: "string", required: false },
   /** Credit line the text's licence asks for (e.g. MedQuAD's CC BY 4.0). */
   credit: { type: "string", required: false },
-  /** Theme the popup groups the document under (e.g. "kidney", "lab tests"). */
+  /** Theme the popup groups the document under: an id from glossary/themes.ts. */
   theme: { type: "string", required: false },
 };
 
@@ -80,17 +81,45 @@ function splitSections(file: SourceFile, report: Reporter): { lead: string; sect
   return { lead: paragraphs(leadLines), sections };
 }
 
-function readMeta(metaFile: SourceFile | null, report: Reporter): Map<string, string> {
-  const meta = new Map<string, string>();
+interface Meta {
+  values: Map<string, string>;
+  /** The line of each field, for messages about its value. */
+  lines: Map<string, number>;
+  /** False when the file could not be read as YAML (already reported). */
+  readable: boolean;
+}
+
+function readMeta(metaFile: SourceFile | null, report: Reporter): Meta {
+  const meta: Meta = { values: new Map(), lines: new Map(), readable: metaFile !== null };
   if (!metaFile) return meta;
   const parsed = parseYaml(metaFile, metaFile.text, report);
-  if (parsed.root === null) return meta;
+  if (parsed.root === null) return { ...meta, readable: false };
   const rec = readRecord(parsed.root, metaSpec, "document", parsed, report);
   for (const key of Object.keys(metaSpec)) {
     const f = rec ? str(rec, key) : undefined;
-    if (f) meta.set(key, f.value);
+    if (f) {
+      meta.values.set(key, f.value);
+      meta.lines.set(key, f.line);
+    }
   }
   return meta;
+}
+
+const THEME_LIST = THEMES.map((t) => t.id).join(", ");
+
+/** Every document names one theme of the fixed list, so the popup can group it. */
+function checkTheme(meta: Meta, metaPath: string, report: Reporter): void {
+  if (!meta.readable) return;
+  const theme = meta.values.get("theme");
+  if (theme === undefined) {
+    report.error(metaPath, 1, `document has no "theme" (one of: ${THEME_LIST})`);
+  } else if (!themeOf(theme)) {
+    report.error(
+      metaPath,
+      meta.lines.get("theme") ?? 1,
+      `unknown theme "${theme}" (one of: ${THEME_LIST}; the list is glossary/themes.ts)`,
+    );
+  }
 }
 
 export function parseDocument(
@@ -99,8 +128,10 @@ export function parseDocument(
   file: SourceFile,
   report: Reporter,
 ): ParsedDocument {
-  const meta = readMeta(metaFile, report);
+  const metaFields = readMeta(metaFile, report);
+  const meta = metaFields.values;
   const metaPath = metaFile?.path ?? file.path.replace(/document\.md$/, "document.yaml");
+  checkTheme(metaFields, metaPath, report);
   for (const key of PROVENANCE) {
     if (!meta.has(key)) {
       report.error(

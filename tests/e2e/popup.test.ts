@@ -1,10 +1,13 @@
 // The real toolbar popup in Chromium (chrome.action.openPopup, reached over
-// CDP): search by keyboard, "on this page" across frames, the badge, the site
-// switch across tabs, pause, and allow-list mode.
+// CDP): search by keyboard, "on this page" across frames, the badge, the
+// topics and sources (the page's first, themes, credits, the filter), the
+// site switch across tabs, pause, and allow-list mode.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
+import type { CompiledGlossary } from "../../glossary/types";
 import { server, session, useExtension } from "./fixture";
 import { badgeOf, highlightCount, openRealPopup, type RealPopup, tabIdOf } from "./helpers";
 
@@ -138,6 +141,84 @@ describe("the real popup", () => {
       const text = await badgeOf(session, tabId);
       return text !== "" && text !== String(Object.keys(terms).length);
     }, "badge recounted after navigation");
+    await page.close();
+  });
+
+  test("topics: the page's first, then themes, each document with its credit; the filter finds a topic by a word", async () => {
+    // The glossary the build wrote (the popup's own data), to check which topics belong to the page.
+    const glossary = JSON.parse(readFileSync("glossary/generated/glossary.json", "utf8")) as CompiledGlossary;
+    const page = await open("lab-portal.html");
+    await page.waitForSelector("#late-row");
+    const popup = await openRealPopup(session, page);
+    // The page's terms come from the background; its topics follow them.
+    await popup.waitFor("document.querySelector('.topic-group[data-group=on-page] .topic')");
+
+    const groups = await popup.evaluate<{ id: string; heading: string }[]>(
+      "[...document.querySelectorAll('.topic-group')].map((g) => ({ id: g.dataset.group, heading: g.querySelector('h3').firstChild.textContent.trim() }))",
+    );
+    assert.equal(groups[0]?.id, "on-page", "“On this page” is the first group");
+    assert.equal(groups[0]?.heading, "On this page");
+    const headings = groups.slice(1).map((g) => g.heading);
+    for (const theme of ["Kidney care", "Lab tests", "Blood & anemia", "Wounds & skin"]) {
+      assert.ok(headings.includes(theme), `theme heading ${theme}: ${headings.join(" | ")}`);
+    }
+    // Its topics are those of the terms the popup lists for the page, and only those (read together:
+    // a frame's terms may still arrive).
+    const { pageTermIds, onPage } = await popup.evaluate<{ pageTermIds: string[]; onPage: string[] }>(
+      "({ pageTermIds: [...document.querySelectorAll('.page-terms li')].map((li) => li.dataset.term), onPage: [...document.querySelectorAll('.topic-group[data-group=on-page] .topic')].map((t) => t.dataset.topic) })",
+    );
+    const ofPage = new Set(
+      glossary.terms.filter((t) => pageTermIds.includes(t.id)).flatMap((t) => t.topicIds),
+    );
+    assert.ok(onPage.includes("what-is-it"), `calciphylaxis is on the portal: ${onPage.join(", ")}`);
+    for (const id of onPage) assert.ok(ofPage.has(id), `${id} is a topic of a term on the page`);
+    // The first topic in the list is the page's.
+    assert.equal(
+      await popup.evaluate("document.querySelector('.topic').closest('.topic-group').dataset.group"),
+      "on-page",
+    );
+    // Each document shown open says whose text it is.
+    const credits = await popup.evaluate<string[]>(
+      "[...document.querySelectorAll('.document[open]')].map((d) => d.querySelector(':scope > .credit')?.textContent ?? '')",
+    );
+    assert.ok(
+      credits.length > 0 && credits.every((c) => c.length > 0),
+      `credit lines: ${credits.join(" | ")}`,
+    );
+
+    // The filter, by keyboard: a word finds its topic under its theme.
+    await popup.evaluate("document.querySelector('#topic-filter').focus()");
+    await popup.type("potassium");
+    await popup.waitFor("document.querySelector('[data-topic=hd-eating-potassium]')");
+    assert.match(
+      await popup.evaluate<string>("document.querySelector('#topic-filter-status').textContent"),
+      /^\d+ topics? in \d+ documents?$/,
+    );
+    const found = await popup.evaluate<{ group: string; credit: string }>(
+      "(() => { const t = document.querySelector('.topic-group:not([data-group=on-page]) [data-topic=hd-eating-potassium]'); return { group: t.closest('.topic-group').querySelector('h3').firstChild.textContent.trim(), credit: t.closest('.document').querySelector('.credit').textContent }; })()",
+    );
+    assert.equal(found.group, "Nutrition & vitamins");
+    assert.match(found.credit, /^Text from NIDDK .*CC BY 4\.0/);
+    const titles = await popup.evaluate<string[]>(
+      "[...document.querySelectorAll('.topic > summary')].map((s) => s.textContent)",
+    );
+    assert.ok(
+      titles.length < glossary.topics.length / 2,
+      `the filter narrows the list: ${titles.length} topics`,
+    );
+    // ArrowDown goes to the first topic; Enter opens it.
+    await popup.press("ArrowDown");
+    await popup.waitFor("document.activeElement?.matches('.topic > summary')");
+    await popup.press("Enter");
+    await popup.waitFor(
+      "document.activeElement.parentElement.open && document.activeElement.parentElement.children.length > 1",
+    );
+    // Escape in the box brings every topic back.
+    await popup.evaluate("document.querySelector('#topic-filter').focus()");
+    await popup.press("Escape");
+    await popup.waitFor("document.querySelector('#topic-filter').value === ''");
+    await popup.waitFor(`document.querySelectorAll('.topic-group').length === ${groups.length}`);
+    await popup.detach();
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { act } from "preact/test-utils";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { SiteSwitch } from "../../components/SiteSwitch";
 import { TermView } from "../../components/TermView";
@@ -158,25 +159,53 @@ describe("TopicList", () => {
     },
   ];
 
-  test("lists each topic with summary, points, terms and source", () => {
-    const el = mount(<TopicList topics={topics} terms={terms} openTopicId="treatment" />);
+  /** Opens a <details> as a click on its summary would (the toggle event follows). */
+  const openDetails = (details: Element) =>
+    act(() => {
+      (details as HTMLDetailsElement).open = true;
+      details.dispatchEvent(new Event("toggle"));
+    });
+
+  test("lists each topic; the open one shows summary, points, terms and source", () => {
+    const el = mount(<TopicList topics={topics} terms={terms} openTopicId="symptoms" />);
     const items = el.querySelectorAll(".topic");
     expect(items).toHaveLength(3);
+    expect([...items].map((i) => i.id)).toEqual(["topic-symptoms", "topic-treatment", "topic-nih"]);
     expect(items[0]?.textContent).toContain("Sores appear.");
     expect(items[0]?.textContent).toContain("They hurt.");
     expect(items[0]?.querySelector(".topic-terms")?.textContent).toBe("Terms: necrosis");
     expect(items[0]?.querySelector("blockquote")?.textContent).toBe("Source text.");
-    expect((items[1] as HTMLDetailsElement).open).toBe(true);
-    expect(items[1]?.querySelector(".correction")?.textContent).toBe(
+  });
+
+  test("a closed topic is only its title until it is opened", () => {
+    const el = mount(<TopicList topics={topics} terms={terms} openTopicId="symptoms" />);
+    const treatment = el.querySelector("#topic-treatment") as HTMLDetailsElement;
+    expect(treatment.open).toBe(false);
+    expect(treatment.textContent).toBe("Treatment");
+    openDetails(treatment);
+    expect(treatment.querySelector(".correction")?.textContent).toBe(
       "Correction of the source document: Parathyroid, not thyroid.",
     );
   });
 
   test("a topic with only a title shows its section's own text", () => {
-    const el = mount(<TopicList topics={topics} terms={terms} />);
+    const el = mount(<TopicList topics={topics} terms={terms} openTopicId="nih" />);
     const nih = el.querySelectorAll(".topic")[2];
     expect(nih?.querySelector(".topic-source")?.textContent).toBe("The section's own words.");
     expect(nih?.querySelector("details.source")).toBeNull();
+  });
+
+  test("the topic named by a link opens when the link changes; element ids can be given", () => {
+    const el = mount(<TopicList topics={topics} terms={terms} idOf={(id) => `x-${id}`} />);
+    expect((el.querySelector("#x-treatment") as HTMLDetailsElement).open).toBe(false);
+    act(() =>
+      render(
+        <TopicList topics={topics} terms={terms} idOf={(id) => `x-${id}`} openTopicId="treatment" />,
+        root,
+      ),
+    );
+    expect((el.querySelector("#x-treatment") as HTMLDetailsElement).open).toBe(true);
+    expect(el.querySelector("#x-treatment .correction")).not.toBeNull();
   });
 });
 

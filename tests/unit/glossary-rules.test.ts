@@ -57,6 +57,18 @@ const cases: [rule: string, expected: string[]][] = [
     ],
   ],
   [
+    "missing-theme",
+    [
+      'mini/document.yaml:1: document has no "theme" (one of: kidney, lab-tests, blood-and-anemia, clotting, heart-and-vessels, diabetes, liver, nutrition, wounds-and-skin, infection, care)',
+    ],
+  ],
+  [
+    "unknown-theme",
+    [
+      'mini/document.yaml:5: unknown theme "joints" (one of: kidney, lab-tests, blood-and-anemia, clotting, heart-and-vessels, diabetes, liver, nutrition, wounds-and-skin, infection, care; the list is glossary/themes.ts)',
+    ],
+  ],
+  [
     "sections-and-topics",
     [
       'mini/document.md:7: heading must be "## Title {#topic-id}" with a kebab-case topic id',

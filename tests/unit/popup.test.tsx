@@ -6,10 +6,12 @@ import { PageTermList, sortPageTerms } from "../../components/PageTermList";
 import { PauseButton } from "../../components/PauseButton";
 import { SearchBox } from "../../components/SearchBox";
 import { TermView } from "../../components/TermView";
+import { creditLine, TopicBrowser } from "../../components/TopicBrowser";
 import { PopupApp } from "../../entrypoints/popup/PopupApp";
 import { formatRoute, parseRoute, tabParam } from "../../entrypoints/popup/route";
 import { glossary } from "../../glossary/data";
 import type { SearchHit } from "../../glossary/search";
+import { buildTopicIndex, groupTopics } from "../../glossary/topic-groups";
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {
@@ -130,6 +132,118 @@ describe("PageTermList", () => {
   });
 });
 
+describe("TopicBrowser", () => {
+  const index = buildTopicIndex(glossary);
+  const terms = new Map(glossary.terms.map((t) => [t.id, t]));
+  // The lab portal's terms: calciphylaxis and creatinine.
+  const counts = { calciphylaxis: 3, creatinine: 1 };
+  const browser = (query: string, onQuery: (q: string) => void = () => {}, openTopicId?: string) => (
+    <TopicBrowser
+      groups={groupTopics(index, { counts, query })}
+      terms={terms}
+      documentCount={glossary.documents.length}
+      query={query}
+      onQuery={onQuery}
+      openTopicId={openTopicId}
+    />
+  );
+  const headings = (el: Element) =>
+    [...el.querySelectorAll(".topic-group > h3")].map((h) => h.firstChild?.textContent?.trim());
+
+  test.each<[document: { publisher: string; credit?: string }, line: string]>([
+    [
+      { publisher: "MedlinePlus", credit: "Text from MedlinePlus, via the MedQuAD dataset (CC BY 4.0)." },
+      "Text from MedlinePlus, via the MedQuAD dataset (CC BY 4.0).",
+    ],
+    [{ publisher: "Facty Health" }, "From Facty Health."],
+  ])("creditLine(%j)", (document, line) => {
+    expect(creditLine(document)).toBe(line);
+  });
+
+  test("the page's topics first, then the themes; page documents open with their credit line", () => {
+    const el = mount(browser(""));
+    expect(headings(el)[0]).toBe("On this page");
+    expect(headings(el).slice(1, 4)).toEqual(["Kidney care", "Lab tests", "Blood & anemia"]);
+    const first = el.querySelector(".on-page-topics .document") as HTMLDetailsElement;
+    expect(first.open).toBe(true);
+    expect(first.dataset.document).toBe("calciphylaxis");
+    expect(first.querySelector(".credit")?.textContent).toBe("From Facty Health.");
+    expect(first.querySelector("summary")?.textContent).toMatch(
+      /^Calciphylaxis Facty Health · \d+ of 11 topics$/,
+    );
+    // The page's copy of a topic owns its plain id; the copy under its theme another.
+    expect(first.querySelector("#topic-what-is-it")).not.toBeNull();
+    expect(el.querySelectorAll("#topic-what-is-it")).toHaveLength(1);
+  });
+
+  test("a theme's documents show one line each until opened; then the credit and the topics", () => {
+    const el = mount(browser(""));
+    const ckd = el.querySelector(
+      '[data-group=kidney] [data-document="chronic-kidney-disease"]',
+    ) as HTMLDetailsElement;
+    expect(ckd.open).toBe(false);
+    expect(ckd.textContent).toBe("Chronic Kidney Disease MedlinePlus · 1 topic");
+    act(() => {
+      ckd.open = true;
+      ckd.dispatchEvent(new Event("toggle"));
+    });
+    expect(ckd.querySelector(".credit")?.textContent).toMatch(/^Text from MedlinePlus .*CC BY 4\.0/);
+    expect(ckd.querySelectorAll(".topic")).toHaveLength(1);
+  });
+
+  test("the filter is a labelled search box tied to the list; it says what it found", () => {
+    const el = mount(browser("potassium"));
+    const input = el.querySelector("#topic-filter") as HTMLInputElement;
+    expect(input.type).toBe("search");
+    expect(el.querySelector(`label[for=topic-filter]`)?.textContent).toBe("Filter topics");
+    expect(input.getAttribute("aria-controls")).toBe("topic-groups");
+    const status = el.querySelector(`#${input.getAttribute("aria-describedby")}`);
+    expect(status?.getAttribute("role")).toBe("status");
+    expect(status?.textContent).toMatch(/^\d+ topics in \d+ documents$/);
+    // Every document shown while filtering is open, so its matching topics show.
+    const docs = [...el.querySelectorAll<HTMLDetailsElement>(".document")];
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.every((d) => d.open)).toBe(true);
+    expect(el.querySelector('[data-topic="hd-eating-potassium"]')).not.toBeNull();
+  });
+
+  test("says when nothing matches", () => {
+    const el = mount(browser("zzzz"));
+    expect(el.querySelector("#topic-filter-status")?.textContent).toBe("No topic matches “zzzz”.");
+    expect(el.querySelectorAll(".topic-group")).toHaveLength(0);
+  });
+
+  test("keys: typing filters, ArrowDown goes to the first topic, arrows move on, Escape clears", () => {
+    const onQuery = vi.fn();
+    const el = mount(browser("potassium", onQuery));
+    const input = el.querySelector("#topic-filter") as HTMLInputElement;
+    act(() => {
+      input.value = "potassium diet";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(onQuery).toHaveBeenLastCalledWith("potassium diet");
+    input.focus();
+    key(input, "ArrowDown");
+    const first = document.activeElement as HTMLElement;
+    expect(first.tagName).toBe("SUMMARY");
+    expect(first.parentElement?.classList.contains("topic")).toBe(true);
+    key(first, "ArrowDown");
+    expect(document.activeElement).not.toBe(first);
+    expect(document.activeElement?.tagName).toBe("SUMMARY");
+    key(document.activeElement as Element, "ArrowUp");
+    expect(document.activeElement).toBe(first);
+    key(input, "Escape");
+    expect(onQuery).toHaveBeenLastCalledWith("");
+  });
+
+  test("the document holding a linked topic is open, and the topic too", () => {
+    const el = mount(browser("", () => {}, "hd-eating-potassium"));
+    const topic = el.querySelector("#topic-hd-eating-potassium") as HTMLDetailsElement;
+    expect(topic.open).toBe(true);
+    expect((topic.closest(".document") as HTMLDetailsElement).open).toBe(true);
+  });
+});
+
 describe("TermView", () => {
   const term = glossary.terms.find((t) => t.id === "necrosis");
   if (!term) throw new Error("necrosis missing");
@@ -211,6 +325,24 @@ describe("PopupApp", () => {
     expect(treatment.open).toBe(true);
     expect(treatment.querySelector(".correction")?.textContent).toMatch(/parathyroid/i);
     expect(el.querySelector("footer")?.textContent).toMatch(/education/);
+  });
+
+  test("the topic filter finds a topic by a word under its theme, with its document's credit", () => {
+    const el = mount(<PopupApp />);
+    expect(el.querySelector("#topics-heading")?.textContent).toBe(
+      `Topics and sources · ${glossary.documents.length} documents`,
+    );
+    const filter = el.querySelector("#topic-filter") as HTMLInputElement;
+    act(() => {
+      filter.value = "dialysis diet";
+      filter.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    const topic = el.querySelector('[data-topic^="hd-eating"]');
+    expect(topic).not.toBeNull();
+    expect(topic?.closest(".topic-group")?.querySelector("h3")?.textContent).toMatch(/^Nutrition & vitamins/);
+    expect(topic?.closest(".document")?.querySelector(".credit")?.textContent).toMatch(/^Text from NIDDK/);
+    key(filter, "Escape");
+    expect(filter.value).toBe("");
   });
 
   test("typing searches; Enter opens the first term", async () => {
