@@ -104,7 +104,11 @@ describe("portal spellings of lab tests are found", () => {
       ["urine-albumin-to-creatinine-ratio:Urine Albumin/Creatinine Ratio"],
     ],
     ["UACR 45 mg/g", ["urine-albumin-to-creatinine-ratio:UACR"]],
-    ["Microalbumin, Urine 45", ["urine-albumin-to-creatinine-ratio:Microalbumin, Urine"]],
+    // Many portals print the albumin amount alone under these names: the urine
+    // albumin card, not the ratio's.
+    ["Microalbumin, Urine 45", ["urine-albumin:Microalbumin, Urine"]],
+    ["Urine Albumin 12 mg/L", ["urine-albumin:Urine Albumin"]],
+    ["Microalbumin/Creatinine Ratio 45", ["urine-albumin-to-creatinine-ratio:Microalbumin/Creatinine Ratio"]],
     ["Protein, Urine Positive", ["proteinuria:Protein, Urine"]],
     ["Ketones, Urine Negative", ["ketones:Ketones, Urine"]],
   ])("%s", (text, expected) => {
