@@ -1,23 +1,15 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { SiteSwitch } from "../../components/SiteSwitch";
 import { TermView } from "../../components/TermView";
 import { Tooltip } from "../../components/Tooltip";
 import { TopicList } from "../../components/TopicList";
 import type { Term, Topic } from "../../glossary/types";
+import { useMount } from "./mount";
+import { makeTerm } from "./terms";
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement("div");
-  document.body.append(root);
-  render(node, root);
-  return root;
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = useMount();
 
 describe("Tooltip", () => {
   const base = {
@@ -103,24 +95,7 @@ describe("SiteSwitch", () => {
 });
 
 describe("TopicList", () => {
-  const terms = new Map<string, Term>([
-    [
-      "necrosis",
-      {
-        id: "necrosis",
-        term: "necrosis",
-        variants: [],
-        definition: "",
-        topicIds: [],
-        related: [],
-        evidence: "",
-        citations: [],
-        everyday: false,
-        caseSensitive: [],
-        documentId: "d",
-      },
-    ],
-  ]);
+  const terms = new Map<string, Term>([["necrosis", makeTerm("necrosis")]]);
   const topics: Topic[] = [
     {
       id: "symptoms",
@@ -201,7 +176,7 @@ describe("TopicList", () => {
     act(() =>
       render(
         <TopicList topics={topics} terms={terms} idOf={(id) => `x-${id}`} openTopicId="treatment" />,
-        root,
+        el,
       ),
     );
     expect((el.querySelector("#x-treatment") as HTMLDetailsElement).open).toBe(true);

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { overrideCss } from "../../entrypoints/content-script/styles";
 import { luminance, parseColor, themeFor } from "../../entrypoints/content-script/theme";
-import { outermost, Watcher, type WatcherTarget } from "../../entrypoints/content-script/watcher";
+import { outermost, Watcher } from "../../entrypoints/content-script/watcher";
+import { useWatcherTarget } from "./watcher-target";
 
 describe("theme", () => {
   test.each<[string, [number, number, number] | null]>([
@@ -68,60 +69,48 @@ describe("outermost", () => {
 });
 
 describe("Watcher", () => {
-  let calls: string[];
-  let target: WatcherTarget;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    calls = [];
-    target = {
-      pruned: () => calls.push("pruned"),
-      rescan: (roots) => calls.push(`rescan ${roots.map((r) => (r as Element).id || r.nodeName).join(",")}`),
-      rescanAll: () => calls.push("rescanAll"),
-      isOurs: (n) => n.nodeName === "TERMLENS-TOOLTIP",
-    };
-  });
-  afterEach(() => vi.useRealTimers());
+  const watched = useWatcherTarget();
 
   const timers = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms) as unknown as number };
   const flushObserver = () => new Promise<void>((r) => queueMicrotask(r));
 
   test("batches changes and rescans only the changed blocks", async () => {
     document.body.innerHTML = "<p id=one>a</p><p id=two>b</p><p id=three>c</p>";
-    const w = new Watcher(target, timers);
+    const w = new Watcher(watched.target, timers);
     w.observe(document.body);
     (document.getElementById("one")?.firstChild as Text).data = "necrosis";
     document.getElementById("two")?.append(document.createElement("b"));
     await flushObserver();
-    expect(calls).toEqual([]);
+    expect(watched.calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
-    expect(calls).toEqual(["rescan one,two"]);
+    expect(watched.calls).toEqual(["rescan one,two"]);
     w.disconnect();
   });
 
   test("removals prune", async () => {
     document.body.innerHTML = "<p id=one>a</p><p id=two>b</p>";
-    const w = new Watcher(target, timers);
+    const w = new Watcher(watched.target, timers);
     w.observe(document.body);
     document.getElementById("two")?.remove();
     await vi.advanceTimersByTimeAsync(100);
-    expect(calls).toEqual(["pruned"]);
+    expect(watched.calls).toEqual(["pruned"]);
     w.disconnect();
   });
 
   test("our own tooltip coming and going is ignored", async () => {
-    const w = new Watcher(target, timers);
+    const w = new Watcher(watched.target, timers);
     w.observe(document.documentElement);
     const host = document.createElement("termlens-tooltip");
     document.documentElement.append(host);
     host.remove();
     await vi.advanceTimersByTimeAsync(100);
-    expect(calls).toEqual([]);
+    expect(watched.calls).toEqual([]);
     w.disconnect();
   });
 
   test("a storm falls back to throttled full rescans", async () => {
     document.body.innerHTML = "<p id=one>a</p>";
-    const w = new Watcher(target, timers, {
+    const w = new Watcher(watched.target, timers, {
       debounceMs: 50,
       maxWaitMs: 200,
       stormRecords: 10,
@@ -134,10 +123,10 @@ describe("Watcher", () => {
       await vi.advanceTimersByTimeAsync(100);
     }
     await vi.advanceTimersByTimeAsync(2000);
-    const full = calls.filter((c) => c === "rescanAll").length;
+    const full = watched.calls.filter((c) => c === "rescanAll").length;
     expect(full).toBeGreaterThanOrEqual(2);
     expect(full).toBeLessThanOrEqual(5);
-    expect(calls.some((c) => c.startsWith("rescan "))).toBe(false);
+    expect(watched.calls.some((c) => c.startsWith("rescan "))).toBe(false);
     w.disconnect();
   });
 });

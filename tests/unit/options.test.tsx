@@ -1,6 +1,5 @@
-import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { DisplayOptions } from "../../components/DisplayOptions";
 import { SettingsTransfer } from "../../components/SettingsTransfer";
@@ -8,18 +7,9 @@ import { SiteRules } from "../../components/SiteRules";
 import { OptionsApp } from "../../entrypoints/options/OptionsApp";
 import { DEFAULT_DISPLAY } from "../../lib/settings";
 import { displaySettings, siteSettings } from "../../lib/storage";
+import { useMount } from "./mount";
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement("div");
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const mount = useMount();
 const flush = () => act(() => new Promise((r) => setTimeout(r, 20)));
 
 describe("DisplayOptions", () => {

@@ -1,6 +1,5 @@
-import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { PageTermList, sortPageTerms } from "../../components/PageTermList";
 import { PauseButton } from "../../components/PauseButton";
@@ -12,18 +11,9 @@ import { formatRoute, parseRoute, tabParam } from "../../entrypoints/popup/route
 import { glossary } from "../../glossary/data";
 import type { SearchHit } from "../../glossary/search";
 import { buildTopicIndex, groupTopics } from "../../glossary/topic-groups";
+import { useMount } from "./mount";
 
-let root: HTMLElement;
-function mount(node: preact.ComponentChild): HTMLElement {
-  root = document.createElement("div");
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+const mount = useMount();
 const key = (el: Element, k: string) =>
   act(() => {
     el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));

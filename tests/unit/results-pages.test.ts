@@ -2,35 +2,15 @@
 // from the pages before the parser existed: every row found, every value
 // judged as expected, nothing else found (decoys each beside a control).
 
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { findResultRows } from "../../lib/results";
 import { textOfPieces } from "../../lib/results/found-row";
-
-type Row = [string, string, string | null, string | null, string | null, string];
-interface Page {
-  rows: Row[];
-  decoys: { text: string; why: string; control: string }[];
-}
-const expected = JSON.parse(readFileSync("tests/pages/results-expected.json", "utf8")) as {
-  pages: Record<string, Page>;
-};
-
-function load(file: string): Document {
-  return new DOMParser().parseFromString(readFileSync(`tests/pages/${file}`, "utf8"), "text/html");
-}
+import { asExpected, expected, loadPage } from "./results-expected";
 
 describe.each(Object.entries(expected.pages))("%s", (file, page) => {
-  const doc = load(file);
+  const doc = loadPage(file);
   const rows = findResultRows(doc);
-  const got: Row[] = rows.map((r) => [
-    r.name,
-    r.result.value.text,
-    r.result.unit,
-    r.result.range?.text ?? null,
-    r.result.flag?.text ?? null,
-    r.result.judgement,
-  ]);
+  const got = rows.map(asExpected);
 
   test("every row recognized and judged as written down beforehand, nothing else", () => {
     expect(got).toEqual(page.rows);

@@ -3,14 +3,10 @@
 // layout read once, as PageResults.add does. It must find exactly the rows
 // results-expected.json lists (written before the parser), like findResultRows.
 
-import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { collectBlocks } from "../../entrypoints/content-script/text-blocks";
 import { containerForBlock, type FoundRow } from "../../lib/results";
-
-const expected = JSON.parse(readFileSync("tests/pages/results-expected.json", "utf8")) as {
-  pages: Record<string, { rows: [string, string, string | null, string | null, string | null, string][] }>;
-};
+import { asExpected, expected, loadPage } from "./results-expected";
 
 function rowsThroughScan(): FoundRow[] {
   const known = new Set<Element>();
@@ -28,20 +24,8 @@ function rowsThroughScan(): FoundRow[] {
 }
 
 test.each(Object.entries(expected.pages))("%s: the scan path finds every expected row", (file, page) => {
-  const html = readFileSync(`tests/pages/${file}`, "utf8");
-  document.documentElement.innerHTML = new DOMParser().parseFromString(
-    html,
-    "text/html",
-  ).documentElement.innerHTML;
-  const got = rowsThroughScan().map((r) => [
-    r.name,
-    r.result.value.text,
-    r.result.unit,
-    r.result.range?.text ?? null,
-    r.result.flag?.text ?? null,
-    r.result.judgement,
-  ]);
-  expect(got).toEqual(page.rows);
+  document.documentElement.innerHTML = loadPage(file).documentElement.innerHTML;
+  expect(rowsThroughScan().map(asExpected)).toEqual(page.rows);
 });
 
 test("a row added later to a known table is read with it", () => {

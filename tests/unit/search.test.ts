@@ -2,23 +2,13 @@ import { describe, expect, test } from "vitest";
 import { glossary } from "../../glossary/data";
 import { allowedEdits, buildSearchIndex, editDistance, normalize, search } from "../../glossary/search";
 import type { Term } from "../../glossary/types";
+import { makeTerm } from "./terms";
 
 const real = buildSearchIndex(glossary);
 const ids = (q: string, n = 5) => search(real, q, n).map((h) => h.id);
 
-const term = (id: string, t: string, variants: string[] = [], definition = ""): Term => ({
-  id,
-  term: t,
-  variants,
-  definition,
-  topicIds: [],
-  related: [],
-  evidence: "",
-  citations: [],
-  everyday: false,
-  caseSensitive: [],
-  documentId: "d",
-});
+const term = (id: string, t: string, variants: string[] = [], definition = ""): Term =>
+  makeTerm(id, { term: t, variants, definition });
 
 describe("search on the real glossary", () => {
   test.each<[string, string, number]>([

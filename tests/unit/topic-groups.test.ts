@@ -19,6 +19,7 @@ import {
   type TopicGroup,
 } from "../../glossary/topic-groups";
 import type { CompiledGlossary, SourceDocument, Term, Topic } from "../../glossary/types";
+import { makeTerm } from "./terms";
 
 const doc = (id: string, title: string, theme?: string, publisher = "Plain Press"): SourceDocument => ({
   id,
@@ -43,19 +44,8 @@ const topic = (id: string, documentId: string, title: string, extra: Partial<Top
   ...extra,
 });
 
-const term = (id: string, name: string, topicIds: string[], variants: string[] = []): Term => ({
-  id,
-  term: name,
-  variants,
-  definition: "",
-  topicIds,
-  related: [],
-  evidence: "",
-  citations: [],
-  everyday: false,
-  caseSensitive: [],
-  documentId: "ckd",
-});
+const term = (id: string, name: string, topicIds: string[], variants: string[] = []): Term =>
+  makeTerm(id, { term: name, topicIds, variants, documentId: "ckd" });
 
 // Documents given out of order: the groups put them in order.
 const mini: Pick<CompiledGlossary, "documents" | "topics" | "terms"> = {

@@ -3,23 +3,12 @@
 // at all during a 5 s storm). Timers here behave like the browser's: a
 // nested timer is clamped to 4 ms, and timers due together run in order.
 
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { Watcher, type WatcherTarget } from "../../entrypoints/content-script/watcher";
+import { describe, expect, test, vi } from "vitest";
+import { Watcher } from "../../entrypoints/content-script/watcher";
+import { useWatcherTarget } from "./watcher-target";
 
 describe("Watcher under a timer-chain storm", () => {
-  let calls: string[];
-  let target: WatcherTarget;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    calls = [];
-    target = {
-      pruned: () => calls.push("pruned"),
-      rescan: () => calls.push("rescan"),
-      rescanAll: () => calls.push("rescanAll"),
-      isOurs: () => false,
-    };
-  });
-  afterEach(() => vi.useRealTimers());
+  const watched = useWatcherTarget();
 
   const clamped = {
     setTimeout: (cb: () => void, ms: number) => setTimeout(cb, Math.max(4, ms)) as unknown as number,
@@ -32,7 +21,7 @@ describe("Watcher under a timer-chain storm", () => {
     test(`keeps following the page while it mutates every 4 ms: ${name}`, async () => {
       document.body.innerHTML = "<div id=feed></div>";
       const feed = document.getElementById("feed") as HTMLElement;
-      const w = new Watcher(target, clamped, {
+      const w = new Watcher(watched.target, clamped, {
         debounceMs: 60,
         maxWaitMs: 200,
         stormRecords: 1000,
@@ -50,7 +39,7 @@ describe("Watcher under a timer-chain storm", () => {
       };
       setTimeout(tick, 4);
       await vi.advanceTimersByTimeAsync(1500);
-      const during = calls.filter((c) => c === "rescan" || c === "rescanAll").length;
+      const during = watched.calls.filter((c) => c.startsWith("rescan")).length;
       // At least one flush per maxWait (small batches) or per rescanEveryMs (storms).
       expect(during).toBeGreaterThanOrEqual(perTick === 1 ? 5 : 2);
       w.disconnect();
