@@ -12,11 +12,11 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
-import type { CDPSession } from "playwright-core";
 import { SLICE_MARK } from "../../entrypoints/reader/marks";
 import { launch } from "../e2e/browser";
 import { pdfFixtures } from "../pdf-fixtures";
 import { median } from "./measure";
+import { startTrace, type TraceEvent } from "./page-trace";
 
 const RUNS = Number(process.env.READER_RUNS ?? 5);
 const SLICE_BAR_MS = 50;
@@ -48,38 +48,8 @@ export interface ReaderBenchOptions {
   runs?: number;
 }
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-}
-
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  const onData = (e: { value: object[] }) => {
-    for (const ev of e.value) events.push(ev as TraceEvent);
-  };
-  cdp.on("Tracing.dataCollected", onData);
-  await cdp.send("Tracing.start", {
-    traceConfig: {
-      includedCategories: ["devtools.timeline", "blink.user_timing"],
-      recordMode: "recordAsMuchAsPossible",
-    },
-    transferMode: "ReportEvents",
-  });
-  return async () => {
-    const complete = new Promise<void>((ok) => cdp.once("Tracing.tracingComplete", () => ok()));
-    await cdp.send("Tracing.end");
-    await complete;
-    cdp.off("Tracing.dataCollected", onData);
-    return events;
-  };
-}
+/** Enough to find the slice marks and the idle tasks holding them. */
+const READER_CATEGORIES = ["devtools.timeline", "blink.user_timing"];
 
 /**
  * The longest slice's thread CPU time: each slice runs in an idle callback of
@@ -124,7 +94,7 @@ export async function runReaderBench(opts: ReaderBenchOptions = {}): Promise<Rea
         }).observe({ type: "longtask", buffered: true });
       });
       const cdp = await page.context().newCDPSession(page);
-      const stopTrace = await startTrace(cdp);
+      const stopTrace = await startTrace(cdp, READER_CATEGORIES);
       await page.goto(`chrome-extension://${session.extensionId}/reader.html?src=${encodeURIComponent(src)}`);
       await page.bringToFront();
       await page.waitForFunction(() => document.documentElement.dataset.readerIdle === "true", undefined, {
