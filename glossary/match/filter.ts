@@ -32,10 +32,24 @@ export interface Filter {
   shift: number;
 }
 
-export function createFilter(words: number): Filter {
+/** log2 of the filter's bits for `words` first words (about 16 bits each, at most 4M). */
+export function filterBits(words: number): number {
   let log = 10;
   while (1 << log < words * 16 && log < 22) log++;
-  return { bits: new Int32Array(1 << (log - 5)), shift: 32 - log };
+  return log;
+}
+
+/** An empty filter of 1 << log bits. */
+export function createFilter(log: number): Filter {
+  return filterOf(new Int32Array(1 << (log - 5)));
+}
+
+/** The filter whose bits these are (a power of two of words, at least 32). */
+export function filterOf(bits: Int32Array): Filter {
+  const log = 31 - Math.clz32(bits.length) + 5;
+  if (bits.length < 32 || 1 << (log - 5) !== bits.length)
+    throw new Error("match index: filter of a wrong size");
+  return { bits, shift: 32 - log };
 }
 
 /** Adds the plain word s[0, end). */

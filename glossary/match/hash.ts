@@ -26,10 +26,19 @@ export interface HashTable {
   shift: number;
 }
 
-export function createTable(expected: number): HashTable {
+/** An empty table for `keys` distinct keys: at most half of its slots used. */
+export function createTable(keys: number): HashTable {
   let bits = 4;
-  while (1 << bits < expected * 2) bits++;
-  return { slots: new Int32Array(2 << bits), mask: (1 << bits) - 1, shift: 32 - bits };
+  while (1 << bits < keys * 2) bits++;
+  return tableOf(new Int32Array(2 << bits));
+}
+
+/** The table whose (key, value) pairs these are: a power of two of them, at least 16. */
+export function tableOf(slots: Int32Array): HashTable {
+  const pairs = slots.length >>> 1;
+  const bits = 31 - Math.clz32(pairs);
+  if (pairs < 16 || slots.length !== 2 << bits) throw new Error("match index: hash table of a wrong size");
+  return { slots, mask: pairs - 1, shift: 32 - bits };
 }
 
 /** The value stored for h, 0 if absent. Small enough to be inlined in the scanner. */

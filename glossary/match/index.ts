@@ -32,9 +32,11 @@
 //   (chunk, offset) just past the last one, which may lie in different chunks.
 //
 // Design (files): chars.ts classes and folding; prepare.ts patterns -> the
-// serialized form; index-tables.ts serialized form -> hash table of every prefix
-// ending at a word or punctuation, plus a first-word filter (filter.ts);
-// scan.ts the pass over the chunks (not joined); walk.ts the careful token
+// normalized forms; tabulate.ts forms -> the tables: a hash table of every
+// prefix ending at a word or punctuation (hash.ts) and a first-word filter
+// (filter.ts), built once at glossary build time for the shipped index;
+// index-tables.ts tables <-> the serialized form (base64.ts), whose loading
+// in each frame only copies them; scan.ts the pass over the chunks (not joined); walk.ts the careful token
 // walk for candidates; verify.ts confirms hash hits char by char; chunks.ts
 // maps offsets back to (chunk, offset).
 //
@@ -42,23 +44,25 @@
 // Not re-entrant across threads (module-level scratch state), which JS
 // single-threaded execution makes moot.
 import { toChunkMatches } from "./chunks";
-import { compile } from "./index-tables";
+import { compile, serialize } from "./index-tables";
 import { prepare } from "./prepare";
 import { scanChunks } from "./scan";
+import { tabulate } from "./tabulate";
 import type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export { normalizeForm } from "./chars";
 export type { MatchIndex, MatchPattern, SerializedIndex, TextMatch } from "./types";
 
 export function buildIndex(patterns: readonly MatchPattern[]): MatchIndex {
-  return compile(prepare(patterns));
+  return tabulate(prepare(patterns));
 }
 
 /** JSON-compatible; loadIndex(JSON.parse(JSON.stringify(it))) matches the same. */
 export function serializeIndex(index: MatchIndex): SerializedIndex {
-  return index.data;
+  return serialize(index);
 }
 
+/** What a frame does with the shipped index: copies its tables, builds nothing. */
 export function loadIndex(data: SerializedIndex): MatchIndex {
   return compile(data);
 }
@@ -66,6 +70,6 @@ export function loadIndex(data: SerializedIndex): MatchIndex {
 export function matchChunks(index: MatchIndex, chunks: readonly string[]): TextMatch[] {
   const raw: number[] = [];
   scanChunks(index, chunks, raw);
-  const ids = index.data.ids;
-  return toChunkMatches(raw, chunks, (p) => ids[index.idOf[p] as number] as string);
+  const { ids, meta } = index;
+  return toChunkMatches(raw, chunks, (p) => ids[(meta[p] as number) >>> 1] as string);
 }

@@ -1,13 +1,21 @@
-// From glossary patterns to the serialized form: normalize each pattern once,
-// and drop the ones that can never win (the first pattern accepting a span
-// wins, so a later duplicate of a case-insensitive form is dead weight).
+// From glossary patterns to the forms of the serialized index: normalize each
+// pattern once, and drop the ones that can never win (the first pattern
+// accepting a span wins, so a later duplicate of a case-insensitive form is
+// dead weight). tabulate.ts then builds the tables from the forms.
 import { normalizeForm } from "./chars";
 import type { MatchPattern, SerializedIndex } from "./types";
 
 export const FORMAT = "termlens-match";
-export const VERSION = 1;
+/** 2: the tables ship built (tabulate.ts); 1 shipped the forms only. */
+export const VERSION = 2;
 
-export function prepare(patterns: readonly MatchPattern[]): SerializedIndex {
+/** Joins the forms in SerializedIndex.forms; never part of a normalized form. */
+export const FORM_SEPARATOR = "\t";
+
+/** The part of the serialized index that the tables are built from. */
+export type PreparedForms = Pick<SerializedIndex, "ids" | "forms" | "meta">;
+
+export function prepare(patterns: readonly MatchPattern[]): PreparedForms {
   const ids: string[] = [];
   const idIndex = new Map<string, number>();
   const forms: string[] = [];
@@ -34,5 +42,10 @@ export function prepare(patterns: readonly MatchPattern[]): SerializedIndex {
     forms.push(p.caseSensitive ? exact : folded);
     meta.push(id * 2 + (p.caseSensitive ? 1 : 0));
   }
-  return { format: FORMAT, version: VERSION, ids, forms: forms.join("\n"), meta };
+  return { ids, forms: forms.join(FORM_SEPARATOR), meta };
+}
+
+/** The forms of SerializedIndex.forms, one per pattern. */
+export function splitForms(forms: string): string[] {
+  return forms === "" ? [] : forms.split(FORM_SEPARATOR);
 }

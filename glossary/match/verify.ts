@@ -1,6 +1,7 @@
 // Hash hits are candidates; this confirms one against the pattern's form, so a
 // collision can never produce a wrong match.
 import { APOSTROPHE, C_APOS, C_IGN, C_SEP, charClass, fold, SPACE } from "./chars";
+import { splitForms } from "./prepare";
 import type { MatchIndex } from "./types";
 
 /** Whether text[start, end) normalizes to form (folding case when foldCase). */
@@ -28,10 +29,20 @@ export function verifyAt(text: string, start: number, end: number, form: string,
   return f === m;
 }
 
+/** The forms, one per pattern: split from the loaded text the first time one is needed. */
+function formsOf(ix: MatchIndex): string[] {
+  if (ix.forms !== null) return ix.forms;
+  const forms = splitForms(ix.formText);
+  if (forms.length !== ix.meta.length) throw new Error("match index: forms and meta differ in length");
+  ix.forms = forms;
+  return forms;
+}
+
 /** First pattern of the chain starting at head that accepts the span, or -1. */
 export function verifyChain(ix: MatchIndex, text: string, start: number, end: number, head: number): number {
+  const forms = formsOf(ix);
   for (let p = head; p >= 0; p = ix.next[p] as number) {
-    if (verifyAt(text, start, end, ix.forms[p] as string, ix.caseSensitive[p] === 0)) return p;
+    if (verifyAt(text, start, end, forms[p] as string, ((ix.meta[p] as number) & 1) === 0)) return p;
   }
   return -1;
 }
