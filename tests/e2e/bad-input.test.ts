@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { PageLog, WorkerLog } from "./cdp-log";
 import { server, session, useExtension } from "./fixture";
-import { type ChromeApi, hover, tabIdOf, tooltipText } from "./helpers";
+import { type ChromeApi, cardFor, tabIdOf, tooltipText } from "./helpers";
 
 declare const chrome: ChromeApi & { storage: { sync: { clear(): Promise<void> } } };
 
@@ -50,8 +50,7 @@ describe("bad input", () => {
       await sync.clear();
       await sync.set({ ...stored, somethingElse: { kept: true } });
       const { page, log } = await open("health-article.html");
-      await hover(page, "#intro", "arterioles");
-      assert.match(await tooltipText(page), /arteriole/i);
+      assert.match(await cardFor(page, "#intro", "arterioles"), /arteriole/i);
       // The warning comes from whoever read the value first (page or worker).
       const warnings = [...log.ours, ...workerLog.errors.splice(0)];
       assert.ok(
@@ -106,7 +105,17 @@ describe("bad input", () => {
           document.dispatchEvent(new CustomEvent(t, { detail: m, bubbles: true }));
       }
     });
-    await page.waitForTimeout(700);
+    // DOM events are dispatched at once; posted messages arrive in order, so
+    // when one more posted now arrives, every look-alike has been delivered
+    // to whoever listens (and a card, opened synchronously as the command
+    // and show-term handlers open theirs, would be there).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          window.addEventListener("message", (e) => e.data === "termlens-test-fence" && done());
+          window.postMessage("termlens-test-fence", "*");
+        }),
+    );
     assert.equal(await page.locator("termlens-tooltip").count(), 0, "no tooltip opened");
     assert.equal(await page.evaluate(() => window.scrollY), 0, "nothing scrolled");
     assert.deepEqual(log.ours, []);
@@ -153,7 +162,14 @@ describe("bad input", () => {
       return { img: root?.querySelectorAll("img").length ?? -1, b: root?.querySelectorAll("b").length ?? -1 };
     });
     assert.deepEqual(inside, { img: 0, b: 0 }, "no element made from page text");
-    await page.waitForTimeout(300);
+    // Positive control: the same markup made into an element runs its handler
+    // (the image fails to load); a copy in the card, made earlier, would have too.
+    await page.evaluate(() => {
+      const control = document.createElement("div");
+      control.innerHTML = '<img src=x onerror="window.controlRan=1">';
+      document.body.append(control);
+    });
+    await page.waitForFunction(() => (window as unknown as { controlRan?: number }).controlRan === 1);
     assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
     assert.deepEqual(log.ours, []);
     await page.close();

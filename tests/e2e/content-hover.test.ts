@@ -6,15 +6,19 @@ import { afterEach, beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
 import {
+  cardFor,
+  closeTooltip,
   highlightedIn,
-  hover,
+  hoverTimersRan,
   pointOf,
   sendCommand,
   setDisplay,
   TOOLTIP,
   tooltipText,
   waitForHighlightIn,
+  watchPointer,
 } from "./helpers";
+import { recordTooltips } from "./page-side";
 
 let page: Page;
 
@@ -23,6 +27,7 @@ beforeEach(async () => {
   page = await session.context.newPage();
   await page.goto(`${server.origin}/behaviours.html`);
   await waitForHighlightIn(page, "#plain");
+  await watchPointer(page);
 });
 afterEach(async () => {
   await page.close();
@@ -30,15 +35,44 @@ afterEach(async () => {
 
 const tooltipCount = () => page.locator(TOOLTIP).count();
 
+/**
+ * Moves the pointer off to the corner and waits until the content script's
+ * hover timers for that move have run (the close grace among them); then
+ * says how many cards are open.
+ */
+async function cardsAfterLeaving(): Promise<number> {
+  await page.mouse.move(5, 5);
+  await hoverTimersRan(page, { x: 5, y: 5 });
+  return tooltipCount();
+}
+
+/** The positive control of the "stays open" checks: an unpinned card is closed after the same wait. */
+async function unpinnedCardCloses(): Promise<void> {
+  await cardFor(page, "#plain", "debridement");
+  assert.equal(await cardsAfterLeaving(), 0, "control: an unpinned card has closed by then");
+}
+
 describe("hover intent", () => {
-  test("a fast sweep across several terms opens nothing", async () => {
+  test("a fast sweep across several terms opens nothing; resting on one then opens only it", async () => {
+    await page.evaluate(recordTooltips);
     const a = await pointOf(page, "#plain", "biopsy");
     const b = await pointOf(page, "#plain", "arterioles");
     await page.mouse.move(a.x, a.y);
     await page.mouse.move(b.x, b.y, { steps: 6 });
-    await page.mouse.move(b.x + 400, b.y + 200, { steps: 3 });
-    await page.waitForTimeout(700);
+    // Off the text, inside the viewport (1100 × 800): the page sees the move.
+    const away = { x: Math.min(b.x + 400, 1090), y: Math.min(b.y + 200, 790) };
+    await page.mouse.move(away.x, away.y, { steps: 3 });
+    // Any card the sweep had started would have opened by now (its show
+    // timer was set before the page timer this waits for).
+    await hoverTimersRan(page, away);
     assert.equal(await tooltipCount(), 0);
+    // Positive control: resting on a term opens its card, the first the page shows.
+    assert.match(await cardFor(page, "#plain", "necrosis"), /necrosis/i);
+    assert.deepEqual(
+      (await page.evaluate<string[]>("window.termlensTips")).map((t) => /necrosis/i.test(t)),
+      [true],
+      "only the rested-on term opened",
+    );
   });
 
   test("the tooltip waits for the hover delay (default 250 ms), and the delay is a setting", async () => {
@@ -56,8 +90,7 @@ describe("hover intent", () => {
           if (!w.shownAt && document.querySelector("termlens-tooltip")) w.shownAt = performance.now();
         }).observe(document.documentElement, { childList: true });
       });
-      await hover(page, "#plain", text);
-      await tooltipText(page, 4000);
+      await cardFor(page, "#plain", text, 4000);
       return page.evaluate(() => {
         const w = window as unknown as { firstMove: number; shownAt: number };
         return w.shownAt - w.firstMove;
@@ -65,10 +98,15 @@ describe("hover intent", () => {
     };
     const byDefault = await delayOf("necrosis");
     assert.ok(byDefault >= 240 && byDefault < 1000, `default delay ${byDefault} ms`);
-    await page.keyboard.press("Escape");
-    await setDisplay(session, { hoverDelayMs: 1200 });
+    await closeTooltip(page);
+    // One write carries the new delay and a new look; the page applies a
+    // write in one call, so once the look shows, the delay is in force too.
+    await setDisplay(session, { hoverDelayMs: 1200, highlightStyle: "background" });
     try {
-      await page.waitForTimeout(200);
+      await page.waitForFunction(() => {
+        const probe = document.getElementById("plain") as HTMLElement;
+        return getComputedStyle(probe, "::highlight(termlens)").backgroundColor !== "rgba(0, 0, 0, 0)";
+      });
       const slow = await delayOf("biopsy");
       assert.ok(slow >= 1190, `configured delay ${slow} ms`);
     } finally {
@@ -77,38 +115,31 @@ describe("hover intent", () => {
   });
 
   test("the tooltip stays while the pointer moves into it, and can be used", async () => {
-    await hover(page, "#plain", "debridement");
-    await tooltipText(page);
+    await cardFor(page, "#plain", "debridement");
     const box = await page.locator(TOOLTIP).boundingBox();
     assert.ok(box);
-    await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 8 });
-    await page.waitForTimeout(800);
+    const inside = { x: box.x + box.width / 2, y: box.y + 8 };
+    await page.mouse.move(inside.x, inside.y, { steps: 8 });
+    // The pointer crossed the gap between term and card: any close that
+    // started then and was not called off has happened by now.
+    await hoverTimersRan(page, inside);
     assert.equal(await tooltipCount(), 1, "still open while the pointer is inside");
-    await page.mouse.move(5, 5);
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
+    // Positive control: leaving it closes it, as seen after the same wait.
+    assert.equal(await cardsAfterLeaving(), 0, "closed once the pointer left");
   });
 
   test("click pins the tooltip; Escape closes it", async () => {
+    await unpinnedCardCloses();
     const p = await pointOf(page, "#plain", "calciphylaxis");
     await page.mouse.click(p.x, p.y);
     assert.match(await tooltipText(page), /calciphylaxis/i);
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(700);
-    assert.equal(await tooltipCount(), 1, "pinned: stays after the pointer leaves");
+    assert.equal(await cardsAfterLeaving(), 1, "pinned: stays after the pointer leaves");
     assert.equal(await page.locator("termlens-tooltip button[aria-label=Close]").count(), 1);
-    await page.keyboard.press("Escape");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
+    await closeTooltip(page);
   });
 
   test("the topic link opens that topic in the extension", async () => {
-    const p = await pointOf(page, "#plain", "debridement");
-    await page.mouse.click(p.x, p.y);
-    await tooltipText(page);
-    const [opened] = await Promise.all([
-      session.context.waitForEvent("page"),
-      page.locator("termlens-tooltip .source button.link").click(),
-    ]);
-    await opened.waitForURL(/popup\.html/);
+    const opened = await openFromCard("debridement", ".source button.link");
     assert.match(
       opened.url(),
       new RegExp(`^chrome-extension://${session.extensionId}/popup\\.html\\?tab=\\d+#topic=wound-care$`),
@@ -118,15 +149,21 @@ describe("hover intent", () => {
   });
 });
 
-test("the tooltip's 'More about' link opens the full entry", async () => {
-  const p = await pointOf(page, "#plain", "necrosis");
+/** Pins the card of `term` and clicks the link `link` in it; the extension page it opens. */
+async function openFromCard(term: string, link: string): Promise<Page> {
+  const p = await pointOf(page, "#plain", term);
   await page.mouse.click(p.x, p.y);
   await tooltipText(page);
   const [opened] = await Promise.all([
     session.context.waitForEvent("page"),
-    page.locator("termlens-tooltip .more button.link").click(),
+    page.locator(`termlens-tooltip ${link}`).click(),
   ]);
   await opened.waitForURL(/popup\.html/);
+  return opened;
+}
+
+test("the tooltip's 'More about' link opens the full entry", async () => {
+  const opened = await openFromCard("necrosis", ".more button.link");
   assert.match(opened.url(), /popup\.html\?tab=\d+#term=necrosis$/);
   await opened.close();
 });
@@ -140,13 +177,11 @@ describe("finding terms", () => {
   test("everyday words are explained on hover but not underlined", async () => {
     assert.deepEqual(await highlightedIn(page, "#everyday"), []);
     assert.deepEqual(await highlightedIn(page, "#everyday", "termlens-everyday"), ["pain", "infection"]);
-    await hover(page, "#everyday", "infection");
-    assert.match(await tooltipText(page), /infection/i);
+    assert.match(await cardFor(page, "#everyday", "infection"), /infection/i);
   });
 
   test("markup-like page text is shown as text, never parsed", async () => {
-    await hover(page, "#html-like", "necrosis");
-    await tooltipText(page);
+    await cardFor(page, "#html-like", "necrosis");
     assert.equal(await page.locator("termlens-tooltip b").count(), 0);
   });
 
@@ -172,8 +207,7 @@ describe("finding terms", () => {
 
 describe("never hidden", () => {
   test("a term in a clipping box gets a tooltip outside the box, above a max z-index overlay", async () => {
-    await hover(page, "#clipped", "necrosis");
-    await tooltipText(page);
+    await cardFor(page, "#clipped", "necrosis");
     const onTop = await page.evaluate(() => {
       const host = document.querySelector("termlens-tooltip") as HTMLElement;
       const card = host.shadowRoot?.querySelector("[role=tooltip]") as HTMLElement;
@@ -191,15 +225,19 @@ describe("never hidden", () => {
     await page.evaluate(() => {
       document.body.style.paddingBottom = "2000px";
     });
-    await hover(page, "#plain", "biopsy");
-    await tooltipText(page);
+    await cardFor(page, "#plain", "biopsy");
     const top = () =>
       page.evaluate(
         () => (document.querySelector("termlens-tooltip") as HTMLElement).getBoundingClientRect().top,
       );
     const before = await top();
     await page.evaluate(() => window.scrollBy(0, 60));
-    await page.waitForTimeout(200);
+    // The card is placed again on the scroll event: wait for it to move at all.
+    await page.waitForFunction(
+      (from) =>
+        (document.querySelector("termlens-tooltip") as HTMLElement).getBoundingClientRect().top !== from,
+      before,
+    );
     const after = await top();
     assert.ok(Math.abs(before - 60 - after) <= 2, `moved from ${before} to ${after}`);
   });
@@ -207,8 +245,7 @@ describe("never hidden", () => {
   test("in fullscreen the tooltip lives inside the fullscreen element", async () => {
     await page.click("#go-fs");
     await page.waitForFunction(() => document.fullscreenElement?.id === "fs");
-    await hover(page, "#fs-text", "debridement");
-    await tooltipText(page);
+    await cardFor(page, "#fs-text", "debridement");
     assert.equal(
       await page.evaluate(() => document.querySelector("termlens-tooltip")?.parentElement?.id),
       "fs",
@@ -218,8 +255,7 @@ describe("never hidden", () => {
 
   test("dark pages get a dark card; reduced motion turns the animation off", async () => {
     await page.emulateMedia({ reducedMotion: "reduce" });
-    await hover(page, "#dark-text", "calciphylaxis");
-    await tooltipText(page);
+    await cardFor(page, "#dark-text", "calciphylaxis");
     const card = await page.evaluate(() => {
       const el = document
         .querySelector("termlens-tooltip")
@@ -228,8 +264,7 @@ describe("never hidden", () => {
     });
     assert.deepEqual(card, { dark: true, animation: "none" });
     await page.keyboard.press("Escape");
-    await hover(page, "#plain", "necrosis");
-    await tooltipText(page);
+    await cardFor(page, "#plain", "necrosis");
     const light = await page.evaluate(() =>
       document
         .querySelector("termlens-tooltip")
@@ -262,13 +297,11 @@ describe("keyboard and commands", () => {
   });
 
   test("the explain shortcut pins an open hover card", async () => {
-    await hover(page, "#plain", "necrosis");
-    await tooltipText(page);
+    await unpinnedCardCloses();
+    await cardFor(page, "#plain", "necrosis");
     await sendCommand(session, page, "explain");
     await page.locator("termlens-tooltip button[aria-label=Close]").waitFor({ timeout: 20_000 });
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(700);
-    assert.equal(await page.locator(TOOLTIP).count(), 1, "pinned");
+    assert.equal(await cardsAfterLeaving(), 1, "pinned");
   });
 
   test("explaining a selection that is not a term says so", async () => {
@@ -282,8 +315,7 @@ describe("keyboard and commands", () => {
   });
 
   test("the tooltip is announced: role tooltip in a polite live region", async () => {
-    await hover(page, "#plain", "necrosis");
-    await tooltipText(page);
+    await cardFor(page, "#plain", "necrosis");
     assert.equal(await page.locator(TOOLTIP).getAttribute("aria-live"), "polite");
   });
 });

@@ -5,7 +5,17 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
-import { highlightedIn, hover, TOOLTIP, tooltipText, waitForHighlightIn } from "./helpers";
+import {
+  cardFor,
+  closeTooltip,
+  highlightedIn,
+  pageHtml,
+  TOOLTIP,
+  tooltipText,
+  until,
+  waitForHighlightIn,
+  waitForTerms,
+} from "./helpers";
 
 let page: Page;
 
@@ -23,8 +33,7 @@ describe("lab portal", () => {
   });
 
   test('the tooltip of a term the source gets wrong gives the right fact, never "the article"', async () => {
-    await hover(page, "#results", "hyperparathyroidism");
-    const text = await tooltipText(page);
+    const text = await cardFor(page, "#results", "hyperparathyroidism");
     assert.match(text, /parathyroid glands/);
     // A portal is not the source article: the card gives the right fact
     // plainly; the correction of the source's wording is the popup's.
@@ -66,14 +75,19 @@ describe("lab portal", () => {
     );
     await waitForHighlightIn(page, "#live-status");
     assert.deepEqual(await highlightedIn(page, "#live-status"), ["necrosis"]);
+    // Back to "stable, healing": the highlight's range collapses with the
+    // text it covered and stays in the registry until the text is re-read,
+    // which drops it; so no range left in the element means it was re-read.
     await page.waitForFunction(
-      () => document.getElementById("live-status")?.textContent === "stable, healing",
-      undefined,
-      {
-        timeout: 20_000,
+      () => {
+        const el = document.getElementById("live-status");
+        if (el?.textContent !== "stable, healing") return false;
+        for (const r of CSS.highlights.get("termlens") ?? []) if (el.contains(r.startContainer)) return false;
+        return true;
       },
+      undefined,
+      { timeout: 20_000 },
     );
-    await page.waitForTimeout(400);
     assert.deepEqual(await highlightedIn(page, "#live-status"), []);
   });
 
@@ -117,12 +131,8 @@ describe("lab portal", () => {
     const same = page.frame({ url: /127\.0\.0\.1.*report\.html$/ });
     const cross = page.frame({ url: /localhost.*report\.html\?kind=imaging/ });
     assert.ok(same && cross, "both frames loaded");
-    await same.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 20_000,
-    });
-    await cross.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 20_000,
-    });
+    await waitForTerms(same);
+    await waitForTerms(cross);
     assert.deepEqual(await highlightedIn(same, "#report-text"), [
       "calcification",
       "thrombosis",
@@ -136,9 +146,7 @@ describe("lab portal", () => {
   test("a frame without an address, filled in by the page, is read as part of the page", async () => {
     const blank = page.frames().find((f) => f.url() === "about:blank");
     assert.ok(blank, "the about:blank frame exists");
-    await blank.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-      timeout: 20_000,
-    });
+    await waitForTerms(blank);
     assert.deepEqual(await highlightedIn(blank, "#blank-text"), ["necrosis"]);
   });
 
@@ -161,9 +169,19 @@ describe("lab portal", () => {
     assert.ok(box);
     // Right after a scroll, Chromium's hit-testing data for an out-of-process
     // frame can lag a frame behind, so the first move may land on the page:
-    // rest on the word a little longer, as a reader would.
-    await page.mouse.move(box.x + inner.x - 6, box.y + inner.y + 1);
-    await page.waitForTimeout(100);
+    // move until the frame itself has seen the pointer, then onto the word.
+    await cross.evaluate(() => {
+      const w = window as unknown as { sawPointer?: boolean };
+      w.sawPointer = false;
+      window.addEventListener("pointermove", () => {
+        w.sawPointer = true;
+      });
+    });
+    await until("the frame sees the pointer", async () => {
+      await page.mouse.move(box.x + inner.x - 6, box.y + inner.y + 1);
+      await page.mouse.move(box.x + inner.x - 5, box.y + inner.y + 1);
+      return cross.evaluate(() => (window as unknown as { sawPointer?: boolean }).sawPointer);
+    });
     await page.mouse.move(box.x + inner.x, box.y + inner.y + 1, { steps: 4 });
     await cross.locator(TOOLTIP).waitFor({ timeout: 20_000 });
     assert.match((await cross.locator(TOOLTIP).textContent()) ?? "", /calciphylaxis/i);
@@ -195,33 +213,14 @@ describe("lab portal", () => {
     const fresh = await session.context.newPage();
     await fresh.goto(`${server.origin}/health-article.html`);
     // The tests' scan signal (off as shipped, see page-traces.test.ts) aside.
-    const before = await fresh.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.removeAttribute("data-termlens-scan");
-      clone.removeAttribute("data-termlens-settled");
-      return clone.outerHTML;
-    });
-    await fresh.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
-    await hover(fresh, "#intro", "arterioles");
-    await tooltipText(fresh);
+    const before = await pageHtml(fresh);
+    await waitForTerms(fresh);
+    await cardFor(fresh, "#intro", "arterioles");
     const withHost = await fresh.evaluate(() => document.querySelectorAll("termlens-tooltip").length);
     assert.equal(withHost, 1);
-    const during = await fresh.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      for (const host of clone.querySelectorAll("termlens-tooltip")) host.remove();
-      clone.removeAttribute("data-termlens-scan");
-      clone.removeAttribute("data-termlens-settled");
-      return clone.outerHTML;
-    });
-    assert.equal(during, before);
-    await fresh.keyboard.press("Escape");
-    await fresh.locator("termlens-tooltip").waitFor({ state: "detached" });
-    const after = await fresh.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.removeAttribute("data-termlens-scan");
-      clone.removeAttribute("data-termlens-settled");
-      return clone.outerHTML;
-    });
+    assert.equal(await pageHtml(fresh, true), before);
+    await closeTooltip(fresh);
+    const after = await pageHtml(fresh);
     assert.equal(after, before);
     await fresh.close();
   });

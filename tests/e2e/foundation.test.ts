@@ -5,13 +5,15 @@ import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
 import {
+  cardFor,
+  cardsAfterResting,
+  closeTooltip,
   highlightCount,
   highlightedTexts,
-  hover,
   openPopupFor,
   pageHtml,
-  TOOLTIP,
   tooltipText,
+  waitForTerms,
   waitUntilOff,
 } from "./helpers";
 
@@ -20,9 +22,7 @@ useExtension();
 async function open(path: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`${server.origin}/${path}`);
-  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 20_000,
-  });
+  await waitForTerms(page);
   return page;
 }
 
@@ -31,7 +31,7 @@ describe("foundation", () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/health-article.html`);
     const before = await pageHtml(page);
-    await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
+    await waitForTerms(page);
     const texts = (await highlightedTexts(page)).map((t) => t.toLowerCase());
     for (const term of ["calciphylaxis", "arterioles", "necrosis", "debridement"]) {
       assert.ok(texts.includes(term), `${term} highlighted (got ${texts.join(", ")})`);
@@ -43,8 +43,7 @@ describe("foundation", () => {
 
   test("hovering a term shows its tooltip with the definition", async () => {
     const page = await open("health-article.html");
-    await hover(page, "#intro", "arterioles");
-    const text = await tooltipText(page);
+    const text = await cardFor(page, "#intro", "arterioles");
     assert.match(text, /arteriole/i);
     assert.match(text, /arter/i);
     assert.ok(text.length > 40, `a definition is shown: ${text}`);
@@ -52,27 +51,24 @@ describe("foundation", () => {
     assert.equal(hosts, 1, "one tooltip host");
     const isOpen = await page.evaluate(() => document.querySelector("termlens-tooltip")?.shadowRoot?.mode);
     assert.equal(isOpen, "open", "open shadow root");
-    await page.keyboard.press("Escape");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached" });
+    await closeTooltip(page);
     await page.close();
   });
 
   test("a term split across elements is one match (skin necrosis on the portal)", async () => {
     const page = await open("lab-portal.html");
-    await hover(page, "#visit-note", "necrosis");
-    const text = await tooltipText(page);
+    const text = await cardFor(page, "#visit-note", "necrosis");
     assert.match(text, /necrosis/i);
     await page.close();
   });
 
   test("moving off a term hides the tooltip; plain text shows none", async () => {
     const page = await open("health-article.html");
-    await hover(page, "#wound-para", "debridement");
+    // Positive control of the wait: after it, a rested-on term's card is there.
+    assert.equal(await cardsAfterResting(page, "#wound-para", "debridement"), 1, "control: the card is open");
     assert.match(await tooltipText(page), /debridement/i);
-    await hover(page, "#wound-para", "procedure");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout: 20_000 });
-    await page.waitForTimeout(600);
-    assert.equal(await page.locator(TOOLTIP).count(), 0);
+    // The same wait covers the close grace, and any card plain text could open.
+    assert.equal(await cardsAfterResting(page, "#wound-para", "procedure"), 0);
     await page.close();
   });
 
@@ -102,10 +98,8 @@ describe("foundation", () => {
         timeout: 20_000,
       });
     }
-    await page.bringToFront();
-    await hover(page, "#intro", "arterioles");
-    await page.waitForTimeout(800);
-    assert.equal(await page.locator("termlens-tooltip").count(), 0, "no tooltip while off");
+    // The same wait sees the card once the site is on again (below).
+    assert.equal(await cardsAfterResting(page, "#intro", "arterioles"), 0, "no tooltip while off");
 
     // The choice persists: a fresh load of the site stays off.
     await other.reload();
@@ -115,13 +109,13 @@ describe("foundation", () => {
     await popup.bringToFront();
     await toggle.click();
     await popup.locator(".site-switch", { hasText: "On for 127.0.0.1" }).waitFor();
-    for (const p of [page, other]) {
-      await p.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-        timeout: 20_000,
-      });
-    }
-    await page.bringToFront();
-    await hover(page, "#intro", "arterioles");
+    for (const p of [page, other]) await waitForTerms(p);
+    await page.mouse.move(1, 1);
+    assert.equal(
+      await cardsAfterResting(page, "#intro", "arterioles"),
+      1,
+      "control: on again, the card opens",
+    );
     assert.match(await tooltipText(page), /arteriole/i);
     await popup.close();
     await other.close();

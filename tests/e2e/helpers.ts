@@ -1,7 +1,15 @@
 // Page-side helpers shared by the e2e tests and the demo.
 
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import type { Session } from "./browser";
+import {
+  afterPointerTimers,
+  HOVER_TIMERS_MS,
+  hasHighlightIn,
+  highlightedIn as highlightedInPage,
+  pointOf as pointOfPage,
+  watchPointer as watchPointerInPage,
+} from "./page-side";
 
 /** The part of the extension API the tests call inside the service worker. */
 export interface ChromeApi {
@@ -15,37 +23,62 @@ export interface ChromeApi {
 }
 declare const chrome: ChromeApi;
 
-/** Viewport point at the middle of the first `text` inside `selector`. */
+/** Viewport point at the middle of the first `text` inside `selector` (scrolled into view). */
 export async function pointOf(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([sel, needle]) => {
-      const root = document.querySelector(sel as string);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle as string);
-        if (i < 0) continue;
-        const r = new Range();
-        r.setStart(n, i);
-        r.setEnd(n, i + (needle as string).length);
-        r.startContainer.parentElement?.scrollIntoView({ block: "center" });
-        const box = r.getClientRects()[0];
-        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-      }
-      return null;
-    },
-    [selector, text],
-  );
+  const point = await page.evaluate(pointOfPage, [selector, text, null] as [string, string, null]);
   if (!point) throw new Error(`"${text}" not found in ${selector}`);
   return point;
 }
 
-export async function hover(page: Page, selector: string, text: string): Promise<void> {
+/** Rests the pointer on `text` inside `selector`; returns where it rests (for hoverTimersRan). */
+export async function hover(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
   // Only the tab in front gets animation frames, where hover is handled.
   await page.bringToFront();
+  await watchPointer(page);
   const { x, y } = await pointOf(page, selector, text);
   await page.mouse.move(x - 3, y);
   await page.mouse.move(x, y, { steps: 2 });
+  return { x, y };
+}
+
+/**
+ * Rests the pointer on `text` inside `selector` and waits until the hover
+ * timers of that move have run (hoverTimersRan); then, how many cards are
+ * open: 1 where resting opened one (the positive control), 0 where nothing
+ * opened (the check it controls).
+ */
+export async function cardsAfterResting(page: Page, selector: string, text: string): Promise<number> {
+  const at = await hover(page, selector, text);
+  await hoverTimersRan(page, at);
+  return page.locator("termlens-tooltip").count();
+}
+
+/** Rests the pointer on `text` inside `selector`; the card's text once its definition is there. */
+export async function cardFor(page: Page, selector: string, text: string, timeout = 20_000): Promise<string> {
+  await hover(page, selector, text);
+  return tooltipText(page, timeout);
+}
+
+/** Starts noting the pointer's moves in the page as the content script handles them (see page-side.ts). */
+export async function watchPointer(page: Page | Frame): Promise<void> {
+  await page.evaluate(watchPointerInPage);
+}
+
+/**
+ * Resolves once the content script has handled the pointer's move to `at`
+ * (its last move) and every hover timer that move or an earlier one set
+ * (the hover delay, the close grace: at most `ms`) has fired: a timer of the
+ * page's own, set after them and due no sooner, fires after them (page-side.ts,
+ * afterPointerTimers). The event to wait for before asserting that a move
+ * opened or closed nothing. Call watchPointer (hover does) before moving.
+ */
+export async function hoverTimersRan(
+  page: Page | Frame,
+  at: { x: number; y: number },
+  ms = HOVER_TIMERS_MS,
+): Promise<void> {
+  const seen = await page.evaluate(afterPointerTimers, [at.x, at.y, ms] as [number, number, number]);
+  if (!seen) throw new Error(`the page never saw the pointer at ${JSON.stringify(at)} (watchPointer first)`);
 }
 
 /** The number of ranges in the `termlens` highlight (0 when none). */
@@ -66,6 +99,38 @@ export function highlightedTexts(page: Page): Promise<string[]> {
 }
 
 export const TOOLTIP = "termlens-tooltip [role=tooltip]";
+
+/** Waits until the page has highlighted terms (its scan found some). */
+export async function waitForTerms(page: Page | Frame, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, { timeout });
+}
+
+/** Closes the open card with Escape and waits until its host has left the page. */
+export async function closeTooltip(page: Page, timeout = 20_000): Promise<void> {
+  await page.keyboard.press("Escape");
+  await page.locator("termlens-tooltip").waitFor({ state: "detached", timeout });
+}
+
+/**
+ * Asks `check` every `every` ms until it answers something truthy, and
+ * returns that; after `timeout`, throws saying what did not happen.
+ */
+export async function until<T>(
+  what: string | (() => string),
+  check: () => T | Promise<T>,
+  { timeout = 20_000, every = 50 } = {},
+): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await check();
+    if (got) return got;
+    if (Date.now() > end)
+      throw new Error(
+        `timed out after ${timeout} ms waiting until ${typeof what === "string" ? what : what()}`,
+      );
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
 
 export async function tooltipText(page: Page, timeout = 20_000): Promise<string> {
   const tip = page.locator(TOOLTIP);
@@ -101,36 +166,13 @@ export async function openPopupFor(session: Session, page: Page): Promise<Page> 
   return popup;
 }
 
-/** Highlighted texts inside the element matched by `selector` (light or shadow DOM). */
+/** Highlighted texts inside the element matched by `selector` (light or shadow DOM); null: no such element. */
 export function highlightedIn(
-  page: Page | import("playwright-core").Frame,
+  page: Page | Frame,
   selector: string,
   name = "termlens",
-) {
-  return page.evaluate(
-    ([sel, n]) => {
-      // No named inner functions here: tsx's keepNames would wrap them in a
-      // helper that the page does not have.
-      let el: Element | null = null;
-      const roots: (Document | ShadowRoot)[] = [document];
-      while (!el && roots.length) {
-        const root = roots.shift() as Document | ShadowRoot;
-        el = root.querySelector(sel as string);
-        for (const child of root.querySelectorAll("*")) if (child.shadowRoot) roots.push(child.shadowRoot);
-      }
-      if (!el) return null;
-      const out: string[] = [];
-      for (const r of CSS.highlights.get(n as string) ?? []) {
-        if (!el.contains(r.startContainer)) continue;
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        out.push(live.toString());
-      }
-      return out;
-    },
-    [selector, name],
-  );
+): Promise<string[] | null> {
+  return page.evaluate(highlightedInPage, [selector, name] as [string, string]);
 }
 
 /** Sends a command to the tab's content scripts, as a shortcut or the context menu would. */
@@ -158,17 +200,12 @@ export async function setDisplay(session: Session, display: Record<string, unkno
 }
 
 /** Waits until a highlighted range starts inside `selector`. */
-export async function waitForHighlightIn(page: Page, selector: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return false;
-      for (const r of CSS.highlights.get("termlens") ?? []) if (el.contains(r.startContainer)) return true;
-      return false;
-    },
-    selector,
-    { timeout },
-  );
+export async function waitForHighlightIn(
+  page: Page | Frame,
+  selector: string,
+  timeout = 20_000,
+): Promise<void> {
+  await page.waitForFunction(hasHighlightIn, selector, { timeout });
 }
 
 /** The real toolbar popup, reached over CDP (it is not in Playwright's page list). */
@@ -292,34 +329,52 @@ export function badgeOf(session: Session, tabId: number): Promise<string> {
   return session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
-/** The page's markup, without the tests' scan signal (which the shipped build never sets). */
-export function pageHtml(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * The page's markup, without the tests' scan signal (which the shipped
+ * build never sets) and, with `dropTooltip`, without our tooltip's host.
+ */
+export function pageHtml(page: Page, dropTooltip = false): Promise<string> {
+  return page.evaluate((drop) => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    if (drop) for (const host of clone.querySelectorAll("termlens-tooltip")) host.remove();
     clone.removeAttribute("data-termlens-scan");
     clone.removeAttribute("data-termlens-settled");
     return clone.outerHTML;
-  });
+  }, dropTooltip);
 }
 
 /**
  * Waits until Termlens is settled off in the top frame of `page`: the frame
  * answers that it is off (the gate or the content script read the settings),
- * or, once the page has loaded (registered scripts run by then), nothing of
- * ours answers at all (Chromium gives a switched-off site no script). The
+ * or, once the page has loaded and gone idle (registered scripts have run by
+ * then: loadedAndIdle), nothing of ours answers at all (Chromium gives a
+ * switched-off site no script). The
  * event to wait for before asserting that nothing is highlighted.
  */
 export async function waitUntilOff(session: Session, page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForLoadState("load");
+  await loadedAndIdle(page);
   const tabId = await tabIdOf(session, page);
-  const end = Date.now() + timeout;
-  for (;;) {
-    const reply = (await session.worker
-      .evaluate((id) => chrome.tabs.sendMessage(id, { type: "page-info" }, { frameId: 0 }), tabId)
-      .catch(() => "no receiver")) as { enabled?: boolean } | "no receiver" | null;
-    if (reply === "no receiver" || reply?.enabled === false) return;
-    if (Date.now() > end)
-      throw new Error(`the page never said Termlens is off there (${JSON.stringify(reply)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let reply: unknown;
+  await until(
+    () => `the page says Termlens is off there (last answer: ${JSON.stringify(reply)})`,
+    async () => {
+      reply = await session.worker
+        .evaluate((id) => chrome.tabs.sendMessage(id, { type: "page-info" }, { frameId: 0 }), tabId)
+        .catch(() => "no receiver");
+      return reply === "no receiver" || (reply as { enabled?: boolean } | null)?.enabled === false;
+    },
+    { timeout },
+  );
+}
+
+/**
+ * Waits for the page's load event, then for an idle moment of its main
+ * thread: scripts registered to run at document_idle (our gate) are
+ * injected at the latest in a task queued as the load finishes, and idle
+ * callbacks run only when no other task is waiting, so any such script of
+ * ours has run by then.
+ */
+export async function loadedAndIdle(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => done())));
 }

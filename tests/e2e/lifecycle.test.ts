@@ -9,7 +9,7 @@ import type { Page, Worker } from "playwright-core";
 import { EXTENSION_DIR } from "./browser";
 import { PageLog, WorkerLog } from "./cdp-log";
 import { server, session, useExtension } from "./fixture";
-import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
+import { type ChromeApi, cardFor, cardsAfterResting, openPopupFor, tooltipText, until } from "./helpers";
 
 declare const chrome: ChromeApi;
 
@@ -31,8 +31,11 @@ describe("lifecycle", () => {
     await page.waitForFunction(highlights);
     const stopped = await workerLog.stopWorkers();
     assert.ok(stopped >= 1, "the worker was stopped");
-    await hover(page, "#intro", "arterioles");
-    assert.match(await tooltipText(page, 8000), /arteriole/i, "a lookup wakes the worker");
+    assert.match(
+      await cardFor(page, "#intro", "arterioles", 8000),
+      /arteriole/i,
+      "a lookup wakes the worker",
+    );
     const worker = session.context.serviceWorkers().at(-1) as Worker;
     const stored = await worker.evaluate(() => chrome.storage.sync.get(null));
     assert.equal(stored.lifecycleMarker, 1);
@@ -65,12 +68,12 @@ describe("lifecycle", () => {
     assert.equal(id, session.extensionId, "the same extension, updated in place");
     await cdp.detach();
     // Re-acquire: a new worker target of the same extension appears.
-    let fresh = false;
-    for (let i = 0; i < 20 && !fresh; i++) {
-      await page.waitForTimeout(100);
-      fresh = (await workerLog.workerTargets()).some((t) => !before.has(t.targetId));
-    }
     // MV3 starts the new worker on demand; the page reload below wakes it if needed.
+    const fresh = await until(
+      "a new worker target appears",
+      async () => (await workerLog.workerTargets()).some((t) => !before.has(t.targetId)),
+      { timeout: 2000 },
+    ).catch(() => false);
     console.log(`  new worker target seen within 2 s: ${fresh}`);
     await workerLog.detach();
 
@@ -78,10 +81,11 @@ describe("lifecycle", () => {
     // and takes its highlights away, without an error.
     await page.bringToFront();
     await page.mouse.move(5, 5);
-    await hover(page, "#intro", "arterioles");
+    // After the move's hover timers, any card they would open is open (the
+    // next test shows the same wait seeing the card of a live script).
+    const cards = await cardsAfterResting(page, "#intro", "arterioles");
     await page.waitForFunction(() => !CSS.highlights.has("termlens"), undefined, { timeout: 20_000 });
-    await page.waitForTimeout(600);
-    assert.equal(await page.locator("termlens-tooltip").count(), 0, "no tooltip from the orphaned script");
+    assert.equal(cards, 0, "no tooltip from the orphaned script");
     assert.deepEqual(log.ours, [], "no error or warning of ours");
     assert.deepEqual(log.pageErrors, [], "no error in the page's console");
 
@@ -92,7 +96,7 @@ describe("lifecycle", () => {
     const page = reloadedPage as Page;
     await page.reload();
     await page.waitForFunction(highlights, undefined, { timeout: 20_000 });
-    await hover(page, "#intro", "arterioles");
+    assert.equal(await cardsAfterResting(page, "#intro", "arterioles"), 1, "control: the card opens");
     assert.match(await tooltipText(page), /arteriole/i);
     await page.close();
   });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
-import { type ChromeApi, highlightCount } from "./helpers";
+import { type ChromeApi, highlightCount, loadedAndIdle, waitForTerms } from "./helpers";
 
 declare const chrome: ChromeApi & {
   scripting: { getRegisteredContentScripts(): Promise<{ excludeMatches?: string[] }[]> };
@@ -14,9 +14,12 @@ declare const chrome: ChromeApi & {
 useExtension();
 
 /**
- * Loads `url` and says whether any script of ours ran in it: Chromium may
- * still create an (empty) isolated world named after the extension, so we
- * look inside it for the gate's and the content script's globals.
+ * Loads `url` and says whether any script of ours ran in it by the time the
+ * page has loaded and gone idle (scripts registered for document_idle have
+ * run by then: see loadedAndIdle). Chromium may still create an (empty)
+ * isolated world named after the extension, so we look inside it for the
+ * gate's and the content script's globals. The switched-on load is the
+ * positive control: the same wait finds our gate there.
  */
 async function ourScriptRan(page: Page, url: string): Promise<boolean> {
   const cdp = await session.context.newCDPSession(page);
@@ -30,7 +33,9 @@ async function ourScriptRan(page: Page, url: string): Promise<boolean> {
   });
   await cdp.send("Runtime.enable");
   await page.goto(url);
-  await page.waitForTimeout(1000);
+  await loadedAndIdle(page);
+  // A round trip on this session: the worlds created before now have been reported on it.
+  await cdp.send("Runtime.evaluate", { expression: "0" });
   let ran = false;
   for (const contextId of worlds) {
     const { result } = await cdp.send("Runtime.evaluate", {
@@ -65,8 +70,6 @@ test("a switched-off site gets no script; switching it on starts Termlens in the
   assert.equal(await highlightCount(page), 0);
 
   await session.worker.evaluate(() => chrome.storage.sync.set({ siteSettings: { rules: {} } }));
-  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
-    timeout: 20_000,
-  });
+  await waitForTerms(page);
   await page.close();
 });

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
-import { highlightCount, waitUntilOff } from "./helpers";
+import { highlightCount, until, waitUntilOff } from "./helpers";
 
 interface SyncApi {
   storage: {
@@ -53,8 +53,11 @@ describe("options page", () => {
     await options.getByLabel("Dark").check();
     await options.getByLabel(/Hover delay/).fill("600");
     await options.getByLabel(/Hover delay/).blur();
-    await options.waitForTimeout(200);
-    const saved = await sync();
+    // Saved when the last of the changes above is in storage.
+    const saved = await until("the hover delay is saved", async () => {
+      const all = await sync();
+      return (all.display as { hoverDelayMs?: number } | undefined)?.hoverDelayMs === 600 && all;
+    });
 
     const [download] = await Promise.all([
       options.waitForEvent("download"),

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { test } from "node:test";
 import type { Worker } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
-import { hover, tooltipText } from "./helpers";
+import { cardFor, pointOf, waitForTerms } from "./helpers";
 
 let stranger: Worker;
 
@@ -20,7 +20,7 @@ useExtension({ alsoLoad: [resolve("tests/fixtures/other-extension")] }, async ()
 test("messages from another extension are not received, and change nothing", async () => {
   const page = await session.context.newPage();
   await page.goto(`${server.origin}/health-article.html`);
-  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
+  await waitForTerms(page);
   const pagesBefore = session.context.pages().length;
 
   const results = (await stranger.evaluate(
@@ -34,11 +34,20 @@ test("messages from another extension are not received, and change nothing", asy
       JSON.stringify(r),
     );
   }
-  await page.waitForTimeout(300);
-  assert.equal(session.context.pages().length, pagesBefore, "no tab opened by a stranger's open-topic");
 
   // Termlens still works as before.
-  await hover(page, "#intro", "arterioles");
-  assert.match(await tooltipText(page), /arteriole/i);
+  assert.match(await cardFor(page, "#intro", "arterioles"), /arteriole/i);
+  // Positive control: our own card's topic link sends open-topic, after the
+  // stranger's, and its tab opens; the stranger's would have opened first.
+  const p = await pointOf(page, "#intro", "arterioles");
+  await page.mouse.click(p.x, p.y);
+  await page.locator("termlens-tooltip button[aria-label=Close]").waitFor();
+  const [topic] = await Promise.all([
+    session.context.waitForEvent("page"),
+    page.locator("termlens-tooltip .source button.link").click(),
+  ]);
+  await topic.waitForURL(/popup\.html/);
+  assert.equal(session.context.pages().length, pagesBefore + 1, "no tab opened by a stranger's open-topic");
+  await topic.close();
   await page.close();
 });

@@ -79,12 +79,17 @@ test("control: WebAssembly compiled in our world on such a page is seen by the p
     contextId: world,
     expression: "try { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])) } catch {}",
   });
-  await page.waitForTimeout(300);
-  const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-  assert.ok(
-    violations.some((v) => v.includes("wasm-eval")),
-    `the page saw: ${JSON.stringify(violations)}`,
-  );
+  // The violation event reaches the page in a task of its own: wait for it.
+  await page
+    .waitForFunction(
+      () => (window as unknown as { violations: string[] }).violations.some((v) => v.includes("wasm-eval")),
+      undefined,
+      { timeout: 20_000 },
+    )
+    .catch(async () => {
+      const seen = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+      assert.fail(`the page never saw a wasm-eval violation; it saw: ${JSON.stringify(seen)}`);
+    });
   await cdp.detach();
   await page.close();
 });

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { server, session, useExtension } from "./fixture";
-import { hover, tooltipText } from "./helpers";
+import { cardFor, closeTooltip, waitForTerms } from "./helpers";
 
 useExtension({ testSignals: false });
 
@@ -49,11 +49,9 @@ async function recordTraces(page: Page): Promise<void> {
 
 async function visit(page: Page): Promise<Seen> {
   await page.goto(`${server.origin}/health-article.html`);
-  await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
-  await hover(page, "#intro", "arterioles");
-  assert.match(await tooltipText(page), /arteriole/i);
-  await page.keyboard.press("Escape");
-  await page.locator("termlens-tooltip").waitFor({ state: "detached" });
+  await waitForTerms(page);
+  assert.match(await cardFor(page, "#intro", "arterioles"), /arteriole/i);
+  await closeTooltip(page);
   return page.evaluate(() => {
     const seen = (window as unknown as { seen: Seen }).seen;
     seen.timeline = performance

@@ -8,11 +8,11 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { EXTENSION_DIR, launch, type Session } from "./browser";
+import { describe, test } from "node:test";
+import { EXTENSION_DIR } from "./browser";
 import { isLocal, PageLog, type RecordedRequest, recordAndBlock, WorkerLog } from "./cdp-log";
-import { type ChromeApi, hover, openPopupFor, tooltipText } from "./helpers";
-import { type StaticServer, serve } from "./server";
+import { server, session, useExtension } from "./fixture";
+import { type ChromeApi, cardFor, closeTooltip, openPopupFor, until, waitForTerms } from "./helpers";
 
 declare const chrome: ChromeApi & { runtime: { getManifest(): Record<string, unknown> } };
 
@@ -139,21 +139,13 @@ describe("privacy: the build", () => {
 });
 
 describe("privacy: in use, in every context", () => {
-  let server: StaticServer;
-  let session: Session;
   let net: { all: RecordedRequest[]; blocked: RecordedRequest[] };
   let workerLog: WorkerLog;
   const pageLogs: PageLog[] = [];
 
-  before(async () => {
-    server = await serve();
-    session = await launch();
+  useExtension({}, async () => {
     net = await recordAndBlock(session.context);
     workerLog = await WorkerLog.attach(session.context, session.extensionId);
-  });
-  after(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   test("the runtime manifest names no remote host", async () => {
@@ -175,18 +167,15 @@ describe("privacy: in use, in every context", () => {
     const page = await session.context.newPage();
     pageLogs.push(await PageLog.attach(session.context, page));
     await page.goto(`${server.origin}/health-article.html`);
-    await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
-    await hover(page, "#intro", "arterioles");
-    assert.match(await tooltipText(page), /arteriole/i);
-    await page.keyboard.press("Escape");
-    await page.locator("termlens-tooltip").waitFor({ state: "detached" });
-    await hover(page, "#wound-para", "debridement");
-    assert.match(await tooltipText(page), /debridement/i);
+    await waitForTerms(page);
+    assert.match(await cardFor(page, "#intro", "arterioles"), /arteriole/i);
+    await closeTooltip(page);
+    assert.match(await cardFor(page, "#wound-para", "debridement"), /debridement/i);
 
     const frames = await session.context.newPage();
     pageLogs.push(await PageLog.attach(session.context, frames));
     await frames.goto(`${server.origin}/lab-portal.html`);
-    await frames.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0);
+    await waitForTerms(frames);
 
     const popup = await openPopupFor(session, page);
     pageLogs.push(await PageLog.attach(session.context, popup));
@@ -200,16 +189,29 @@ describe("privacy: in use, in every context", () => {
     const options = await session.context.newPage();
     pageLogs.push(await PageLog.attach(session.context, options));
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.waitForLoadState("load");
-    await options.waitForTimeout(300);
+    // A setting changed there and saved (the page has read and written
+    // storage, all it does), then put back.
+    const display = async () =>
+      ((await session.worker.evaluate(() => chrome.storage.sync.get("display"))).display ?? {}) as {
+        highlightStyle?: string;
+      };
+    await options.getByLabel("Soft background").check();
+    await until(
+      "the options page saved the style",
+      async () => (await display()).highlightStyle === "background",
+    );
+    await options.getByLabel("Dotted underline").check();
+    await until(
+      "the options page saved the style",
+      async () => (await display()).highlightStyle === "underline",
+    );
     await options.close();
 
     // The worker stopped by the browser and woken by a lookup.
     assert.ok((await workerLog.stopWorkers()) >= 1, "a worker was stopped");
     await page.bringToFront();
     await page.mouse.move(1, 1);
-    await hover(page, "#necrosis-para", "necrosis");
-    assert.match(await tooltipText(page, 8000), /necrosis/i);
+    assert.match(await cardFor(page, "#necrosis-para", "necrosis", 8000), /necrosis/i);
 
     const ours = net.all.filter(
       (r) =>

@@ -169,7 +169,10 @@ describe("result rows", () => {
     let name: string | null = null;
     for (let i = 0; i < 12 && name !== "Sodium"; i++) {
       await sendCommand(session, page, "next-term");
-      await page.waitForTimeout(100);
+      // The step's card is drawn before the command's answer is back: as the
+      // command runs, or microtasks later for a result row (its readers came
+      // before the scan went idle, which open() awaited).
+      await page.locator("termlens-tooltip").waitFor({ state: "attached" });
       name = await page.evaluate(
         () =>
           document.querySelector("termlens-tooltip")?.shadowRoot?.querySelector(".rc-name")?.textContent ??

@@ -3,71 +3,32 @@
 import type { Frame, Page } from "playwright-core";
 import { launch } from "../browser";
 import { openRealPopup } from "../helpers";
-import type { Driver, DriverPage, Evaluator, ExtApi, PageFn } from "./driver";
+import { type Driver, type DriverPage, driverPage, evaluatorOf, extensionCalls } from "./driver";
 
-/** In `inExtension` functions: the extension API where they run. */
-declare const api: ExtApi;
-
-/** `fn` as an expression, its argument inlined (for CDP, which takes source). */
-export function source<A>(fn: PageFn<A, unknown>, arg?: A): string {
-  return typeof fn === "string" ? fn : `(${fn.toString()})(${arg === undefined ? "" : JSON.stringify(arg)})`;
-}
-
-function evaluator(target: Page | Frame): Evaluator {
-  return {
-    // As source, the argument inlined as JSON: one path for strings and functions.
-    evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => target.evaluate(source(fn, arg)) as Promise<R>,
-    async waitFor(fn, arg, timeout = 20_000) {
-      await target.waitForFunction(source(fn, arg), undefined, { timeout, polling: "raf" });
-    },
-  };
-}
-
-function wrap(page: Page): DriverPage {
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+function evaluator(target: Page | Frame) {
+  return evaluatorOf(target, async (expression, timeout) => {
+    await target.waitForFunction(expression, undefined, { timeout, polling: "raf" });
   });
-  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  return {
-    ...evaluator(page),
-    playwright: page,
-    errors,
-    requests,
+}
+
+function wrap(page: Page): DriverPage & { playwright: Page } {
+  const wrapped = driverPage<Frame, Page>(page, {
+    evaluator,
     async goto(url) {
       await page.goto(url);
     },
-    url: () => page.url(),
-    frame(url) {
-      const f = page
-        .frames()
-        .find(
-          (fr) => fr !== page.mainFrame() && (url instanceof RegExp ? url.test(fr.url()) : url(fr.url())),
-        );
-      return f ? evaluator(f) : null;
-    },
-    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
-    click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
-    bringToFront: () => page.bringToFront(),
     async screenshot(path) {
       await page.screenshot({ path });
     },
-    close: () => page.close(),
-  } as DriverPage & { playwright: Page };
+  });
+  return { ...wrapped, playwright: page };
 }
 
 export async function chromiumDriver(): Promise<Driver> {
+  // launch sets the scan signal (storage local.testSignals) before any page opens.
   const session = await launch();
   const { context, worker, extensionId } = session;
-  // Set here too (browser.ts may or may not): frames read it when they start.
-  await worker.evaluate("chrome.storage.local.set({ testSignals: true })");
-  const inExtension = <R, A>(fn: PageFn<A, R>, arg?: A) =>
-    worker.evaluate(
-      `(() => { const api = globalThis.browser ?? globalThis.chrome; return ${source(fn, arg)}; })()`,
-    ) as Promise<R>;
+  const calls = extensionCalls((expression) => worker.evaluate(expression));
   const driver: Driver = {
     name: "chromium",
     extensionOrigin: `chrome-extension://${extensionId}`,
@@ -79,36 +40,16 @@ export async function chromiumDriver(): Promise<Driver> {
       await page.goto(`chrome-extension://${extensionId}${path}`);
       return page;
     },
-    inExtension,
-    async setStorage(area, items) {
-      await inExtension(([a, v]: ["local" | "sync", object]) => api.storage[a].set(v), [area, items]);
-    },
+    inExtension: calls.inExtension,
+    setStorage: calls.setStorage,
     async tabIdOf(page) {
-      const url = page.url();
       await page.bringToFront();
-      const id = await inExtension(
-        (u: string) =>
-          (
-            globalThis as unknown as {
-              chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-            }
-          ).chrome.tabs
-            .query({})
-            .then((tabs) => tabs.find((t) => t.url === u)?.id),
-        url,
-      );
-      if (typeof id !== "number") throw new Error(`no tab for ${url}`);
-      return id;
+      return calls.tabIdOfUrl(page.url());
     },
     async openPopup(page) {
-      const pw = (page as DriverPage & { playwright: Page }).playwright;
-      const real = await openRealPopup(session, pw);
-      const popup: Evaluator = {
-        evaluate: (fn, arg) => real.evaluate(source(fn, arg)),
-        waitFor: (fn, arg, timeout) => real.waitFor(source(fn, arg), timeout),
-      };
+      const real = await openRealPopup(session, (page as DriverPage & { playwright: Page }).playwright);
       return {
-        popup,
+        popup: evaluatorOf(real, (expression, timeout) => real.waitFor(expression, timeout)),
         real: true,
         async close() {
           await real.evaluate("window.close()").catch(() => {});

@@ -13,10 +13,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
-import type { Driver, DriverPage, Evaluator, ExtApi, PageFn } from "./driver";
-
-/** In `inExtension` functions: the extension API where they run. */
-declare const api: ExtApi;
+import { type Driver, type DriverPage, driverPage, evaluatorOf, extensionCalls } from "./driver";
 
 export const FIREFOX_EXTENSION_DIR = resolve(".output/firefox-mv2");
 const ADDON_ID = "termlens@termlens.example";
@@ -32,42 +29,24 @@ export function findFirefox(): string {
   return path;
 }
 
-function source<A>(fn: PageFn<A, unknown>, arg?: A): string {
-  return typeof fn === "string" ? fn : `(${fn.toString()})(${arg === undefined ? "" : JSON.stringify(arg)})`;
-}
-
-function evaluator(target: Page | Frame): Evaluator {
-  return {
-    // As source, the argument inlined as JSON: one path for strings and functions.
-    evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => target.evaluate(source(fn, arg)) as Promise<R>,
-    async waitFor(fn, arg, timeout = 20_000) {
-      // Checked from here, each change of the page a round trip away:
-      // page.waitForFunction compiles with Function(), which the extension
-      // pages' CSP forbids, and its rAF polling stops in background tabs.
-      const expression = `(async () => { try { return !!(await (${source(fn, arg)})); } catch { return false; } })()`;
-      const end = Date.now() + timeout;
-      while (!(await target.evaluate(expression))) {
-        if (Date.now() > end)
-          throw new Error(`timed out after ${timeout} ms waiting for ${expression.slice(0, 300)}`);
-        await new Promise((ok) => setTimeout(ok, 20));
-      }
-    },
-  };
-}
-
-function wrap(page: Page): DriverPage & { puppeteer: Page } {
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+function evaluator(target: Page | Frame) {
+  // Checked from here, each change of the page a round trip away:
+  // page.waitForFunction compiles with Function(), which the extension
+  // pages' CSP forbids, and its rAF polling stops in background tabs.
+  return evaluatorOf(target, async (condition, timeout) => {
+    const expression = `(async () => { try { return !!(await (${condition})); } catch { return false; } })()`;
+    const end = Date.now() + timeout;
+    while (!(await target.evaluate(expression))) {
+      if (Date.now() > end)
+        throw new Error(`timed out after ${timeout} ms waiting for ${expression.slice(0, 300)}`);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
   });
-  page.on("pageerror", (e) => errors.push(`uncaught: ${String(e)}`));
-  page.on("request", (r) => requests.push(r.url()));
-  return {
-    ...evaluator(page),
-    puppeteer: page,
-    errors,
-    requests,
+}
+
+function wrap(page: Page): DriverPage {
+  return driverPage<Frame, Page>(page, {
+    evaluator,
     async goto(url) {
       if (!url.startsWith("moz-extension:")) {
         await page.goto(url, { waitUntil: "load" });
@@ -91,24 +70,10 @@ function wrap(page: Page): DriverPage & { puppeteer: Page } {
         await new Promise((ok) => setTimeout(ok, 50));
       }
     },
-    url: () => page.url(),
-    frame(url) {
-      const f = page
-        .frames()
-        .find(
-          (fr) => fr !== page.mainFrame() && (url instanceof RegExp ? url.test(fr.url()) : url(fr.url())),
-        );
-      return f ? evaluator(f) : null;
-    },
-    mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
-    click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as Parameters<Page["keyboard"]["press"]>[0]),
-    bringToFront: () => page.bringToFront(),
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
     },
-    close: () => page.close(),
-  };
+  });
 }
 
 export async function firefoxDriver(opts: { extensionDir?: string } = {}): Promise<Driver> {
@@ -144,10 +109,7 @@ export async function firefoxDriver(opts: { extensionDir?: string } = {}): Promi
       undefined,
       10_000,
     );
-    const inExtension = <R, A>(fn: PageFn<A, R>, arg?: A) =>
-      hub.evaluate<R>(
-        `(() => { const api = globalThis.browser ?? globalThis.chrome; return ${source(fn, arg)}; })()`,
-      );
+    const calls = extensionCalls((expression) => hub.evaluate(expression));
 
     const driver: Driver = {
       name: "firefox",
@@ -160,19 +122,9 @@ export async function firefoxDriver(opts: { extensionDir?: string } = {}): Promi
         await page.goto(`${origin}${path}`);
         return page;
       },
-      inExtension,
-      async setStorage(area, items) {
-        await inExtension(([a, v]: ["local" | "sync", object]) => api.storage[a].set(v), [area, items]);
-      },
-      async tabIdOf(page) {
-        const url = page.url();
-        const id = await inExtension(
-          (u: string) => api.tabs.query({}).then((tabs) => tabs.find((t) => t.url === u)?.id),
-          url,
-        );
-        if (typeof id !== "number") throw new Error(`no tab for ${url}`);
-        return id;
-      },
+      inExtension: calls.inExtension,
+      setStorage: calls.setStorage,
+      tabIdOf: (page) => calls.tabIdOfUrl(page.url()),
       async openPopup(page) {
         const tabId = await driver.tabIdOf(page);
         const popup = wrap(await browser.newPage());

@@ -11,7 +11,21 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type StaticServer, serve } from "../server";
+import { useServed } from "../fixture";
+import {
+  afterPointerTimers,
+  CLOSE_GRACE_MS,
+  hasHighlightIn,
+  highlightCount,
+  highlightedIn,
+  pointOf,
+  recordTooltips,
+  scanIdleAfter as scanIdle,
+  settledCount,
+  tooltipNow,
+  watchPointer,
+} from "../page-side";
+import type { StaticServer } from "../server";
 import type { BrowserName, Driver, DriverPage, Evaluator, ExtApi } from "./driver";
 
 /** In `inExtension` functions: the extension API where they run. */
@@ -19,76 +33,7 @@ declare const api: ExtApi;
 
 type Skip = Partial<Record<BrowserName, string>>;
 
-// ---- Page-side functions (serialized into the page: no named inner functions) ----
-
-/** Highlighted texts whose range starts inside `sel` (light DOM or any open shadow root). */
-const highlightedIn = ([sel, name]: [string, string]): string[] | null => {
-  let el: Element | null = null;
-  const roots: (Document | ShadowRoot)[] = [document];
-  while (!el && roots.length) {
-    const root = roots.shift() as Document | ShadowRoot;
-    el = root.querySelector(sel);
-    for (const child of root.querySelectorAll("*")) if (child.shadowRoot) roots.push(child.shadowRoot);
-  }
-  if (!el) return null;
-  const out: string[] = [];
-  for (const r of CSS.highlights.get(name) ?? []) {
-    if (!el.contains(r.startContainer)) continue;
-    const live = new Range();
-    live.setStart(r.startContainer, r.startOffset);
-    live.setEnd(r.endContainer, r.endOffset);
-    out.push(live.toString());
-  }
-  return out;
-};
-
-/** Viewport point at the middle of the first `text` inside `sel` (in `host`'s shadow root when given). */
-const pointOf = ([sel, text, host]: [string, string, string | null]): { x: number; y: number } | null => {
-  const scope = host ? document.querySelector(host)?.shadowRoot : document;
-  const root = scope?.querySelector(sel);
-  if (!root) return null;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = (n as Text).data.indexOf(text);
-    if (i < 0) continue;
-    const r = new Range();
-    r.setStart(n, i);
-    r.setEnd(n, i + text.length);
-    r.startContainer.parentElement?.scrollIntoView({ block: "center" });
-    const box = r.getClientRects()[0];
-    return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-  }
-  return null;
-};
-
-/** The open tooltip's text once its definition has arrived ("" when none is open). */
-const tooltipNow = (): string => {
-  const tip = document.querySelector("termlens-tooltip")?.shadowRoot?.querySelector("[role=tooltip]");
-  const text = tip?.textContent ?? "";
-  return text.includes("Looking up") ? "" : text;
-};
-
-/**
- * Starts logging every tooltip the page shows (the first words of each) into
- * window.termlensTips, as the page changes (animation frames stop in a tab
- * the browser thinks hidden). A string: named callbacks would not survive tsx.
- */
-const recordTooltips = `(() => {
-  window.termlensTips = [];
-  let last = "";
-  const note = () => {
-    const tip = document.querySelector("termlens-tooltip")?.shadowRoot?.querySelector("[role=tooltip]");
-    const text = tip?.textContent ?? "";
-    if (text && text !== last && !text.includes("Looking up")) window.termlensTips.push(text.slice(0, 40));
-    last = text;
-  };
-  const inside = new MutationObserver(note);
-  new MutationObserver(() => {
-    const root = document.querySelector("termlens-tooltip")?.shadowRoot;
-    if (root) inside.observe(root, { subtree: true, childList: true, characterData: true });
-    note();
-  }).observe(document.documentElement, { childList: true });
-})()`;
+// Page-side functions: ../page-side.ts (serialized into the page by the driver).
 
 /** Every item of `expected` is in `actual`, in the same order (the glossary grows; these stay). */
 function assertInOrder(actual: string[] | null, expected: string[]): void {
@@ -104,6 +49,11 @@ function assertInOrder(actual: string[] | null, expected: string[]): void {
   }
 }
 
+/** The terms highlighted inside `sel` (in `target`'s document) include `expected`, in that order. */
+async function expectTermsIn(target: Evaluator, sel: string, expected: string[]): Promise<void> {
+  assertInOrder(await target.evaluate(highlightedIn, [sel, "termlens"]), expected);
+}
+
 /** Whether the care note's shadow root adopted a sheet with our ::highlight() rules. */
 const shadowStyled = (): boolean =>
   [...(document.querySelector("care-note")?.shadowRoot?.adoptedStyleSheets ?? [])].some((sheet) =>
@@ -116,15 +66,6 @@ const adoptedLook = (): string =>
     .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
     .filter((t) => t.startsWith("::highlight(termlens)"))
     .join(" ");
-
-const scanIdle = (after: number): boolean =>
-  document.documentElement.getAttribute("data-termlens-scan") === "idle" &&
-  Number(document.documentElement.getAttribute("data-termlens-settled")) > after;
-
-const settledCount = (): number =>
-  Number(document.documentElement.getAttribute("data-termlens-settled")) || 0;
-
-const highlightCount = (): number => CSS.highlights.get("termlens")?.size ?? 0;
 
 // ---- The scenarios ----
 
@@ -157,10 +98,25 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
 
   const hover = async (page: DriverPage, sel: string, text: string, host: string | null = null) => {
     await page.bringToFront();
+    await page.evaluate(watchPointer);
     const p = await page.evaluate(pointOf, [sel, text, host]);
     assert.ok(p, `"${text}" in ${sel}`);
     await page.mouseMove(p.x - 3, p.y);
     await page.mouseMove(p.x, p.y, 2);
+    return p;
+  };
+
+  /**
+   * Resolves once the page has handled the pointer's move to `at` and every
+   * hover timer of `ms` or less that the content script set for it or before
+   * it has fired (../page-side.ts, afterPointerTimers): the wait before
+   * asserting that a move opened or closed nothing.
+   */
+  const hoverTimersRan = async (page: DriverPage, at: { x: number; y: number }, ms: number) => {
+    assert.ok(
+      await page.evaluate(afterPointerTimers, [at.x, at.y, ms]),
+      `the page saw the pointer at ${JSON.stringify(at)}`,
+    );
   };
 
   const tooltip = async (target: Evaluator, timeout = 20_000): Promise<string> => {
@@ -171,13 +127,11 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
   const tooltipGone = (target: Evaluator, timeout = 20_000) =>
     target.waitFor(() => !document.querySelector("termlens-tooltip"), undefined, timeout);
 
-  before(async () => {
-    server = await serve();
-    driver = await start();
+  useServed(start, (started, served) => {
+    driver = started;
+    server = served;
   });
-  after(async () => {
-    await driver?.close();
-    await server?.close();
+  after(() => {
     console.log(
       `scenarios not run in ${browser}: ${notRun.length}${notRun.length ? ` (${notRun.join("; ")})` : ""}`,
     );
@@ -191,13 +145,13 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
     scenario("highlights on a page: terms are underlined through the Custom Highlight API", async () => {
       portal = await newPage(portalUrl());
       await portal.waitFor(scanIdle, 0, 10_000);
-      assertInOrder(await portal.evaluate(highlightedIn, ["#visit-note", "termlens"]), [
+      await expectTermsIn(portal, "#visit-note", [
         "skin necrosis",
         "calciphylaxis",
         "calcific uremic arteriolopathy",
         "CUA",
       ]);
-      assertInOrder(await portal.evaluate(highlightedIn, ["#results", "termlens"]), [
+      await expectTermsIn(portal, "#results", [
         "Calcification",
         "arterioles",
         "dialysis",
@@ -219,21 +173,8 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         undefined,
         5000,
       );
-      await portal.waitFor(
-        ([sel]: [string]) => {
-          const el = document.querySelector(sel);
-          for (const r of CSS.highlights.get("termlens") ?? [])
-            if (el?.contains(r.startContainer)) return true;
-          return false;
-        },
-        ["#late-row"],
-        5000,
-      );
-      assertInOrder(await portal.evaluate(highlightedIn, ["#late-row", "termlens"]), [
-        "Calciphylaxis",
-        "arteriole",
-        "calcification",
-      ]);
+      await portal.waitFor(hasHighlightIn, "#late-row", 5000);
+      await expectTermsIn(portal, "#late-row", ["Calciphylaxis", "arteriole", "calcification"]);
       const before = await portal.evaluate(settledCount);
       await portal.evaluate(() => {
         const p = document.createElement("p");
@@ -242,17 +183,11 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         document.querySelector("main")?.append(p);
       });
       await portal.waitFor(scanIdle, before, 5000);
-      assertInOrder(await portal.evaluate(highlightedIn, ["#fresh", "termlens"]), [
-        "necrosis",
-        "debridement",
-      ]);
+      await expectTermsIn(portal, "#fresh", ["necrosis", "debridement"]);
     });
 
     scenario("open shadow roots: a web component's note is highlighted, styled and explained", async () => {
-      assertInOrder(await portal.evaluate(highlightedIn, ["#shadow-note", "termlens"]), [
-        "wet dressings",
-        "necrotic",
-      ]);
+      await expectTermsIn(portal, "#shadow-note", ["wet dressings", "necrotic"]);
       // ::highlight() rules of the document do not reach into shadow trees:
       // the root adopts our sheet (in Firefox through the page's view of it).
       assert.equal(await portal.evaluate(shadowStyled), true, "the shadow root adopted the highlight rules");
@@ -308,12 +243,7 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         // Each frame with an address marks its own scan; the blank one is read by its parent's script.
         await same.waitFor(scanIdle, 0, 10_000);
         await cross.waitFor(scanIdle, 0, 10_000);
-        assertInOrder(await same.evaluate(highlightedIn, ["#report-text", "termlens"]), [
-          "calcification",
-          "thrombosis",
-          "necrosis",
-          "Debridement",
-        ]);
+        await expectTermsIn(same, "#report-text", ["calcification", "thrombosis", "necrosis", "Debridement"]);
         const crossTexts = await cross.evaluate(highlightedIn, ["#report-text", "termlens"]);
         assert.ok(
           crossTexts?.includes("calciphylaxis") && crossTexts.includes("arterioles"),
@@ -331,17 +261,8 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
           p.textContent = "Nurse note, later: less necrosis today.";
           doc.body.append(p);
         });
-        await blank.waitFor(
-          () => {
-            const el = document.getElementById("blank-late");
-            for (const r of CSS.highlights.get("termlens") ?? [])
-              if (el?.contains(r.startContainer)) return true;
-            return false;
-          },
-          undefined,
-          5000,
-        );
-        assertInOrder(await blank.evaluate(highlightedIn, ["#blank-late", "termlens"]), ["necrosis"]);
+        await blank.waitFor(hasHighlightIn, "#blank-late", 5000);
+        await expectTermsIn(blank, "#blank-late", ["necrosis"]);
 
         // Hover inside the cross-origin frame: the tooltip opens in that frame.
         await portal.bringToFront();
@@ -379,14 +300,15 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         // longer than the default 250 ms while the pointer is over a word.
         await driver.setStorage("sync", { display: { hoverDelayMs: 800 } });
         try {
-          await sweepThenRest();
+          await sweepThenRest(800);
         } finally {
           await driver.setStorage("sync", { display: {} });
         }
       });
 
-      const sweepThenRest = async () => {
+      const sweepThenRest = async (hoverDelay: number) => {
         await page.evaluate(recordTooltips);
+        await page.evaluate(watchPointer);
         await page.bringToFront();
         const a = await page.evaluate(pointOf, ["#plain", "biopsy", null]);
         const b = await page.evaluate(pointOf, ["#plain", "arterioles", null]);
@@ -398,8 +320,15 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
         await page.mouseMove(2, a.y);
         await page.mouseMove(1090, b.y, 12);
         await page.mouseMove(rest.x, rest.y, 3);
-        // …then rest on a term: the positive control. Any tooltip the sweep
-        // had started would have opened before this one.
+        // Any tooltip the sweep had started has opened by now (its timer was
+        // set before the page's own one this waits for, and is no longer).
+        await hoverTimersRan(page, rest, hoverDelay);
+        assert.equal(
+          await page.evaluate(() => !!document.querySelector("termlens-tooltip")),
+          false,
+          "the sweep opened nothing",
+        );
+        // …then rest on a term: the positive control, the first card shown.
         await hover(page, "#plain", "necrosis");
         assert.match(await tooltip(page), /necrosis/i);
         const shown = await page.evaluate<string[]>("window.termlensTips");
@@ -423,21 +352,27 @@ export function defineScenarios({ browser, start }: ScenarioRun): void {
       };
 
       scenario("pin and Escape: a click pins the tooltip; Escape closes it", async () => {
-        // Control: an unpinned card closes once the pointer leaves; time it.
+        // The wait for the close grace after the pointer leaves: ordered
+        // after the content script's timer, not timed by the clock.
+        const leave = async () => {
+          await page.mouseMove(5, 5);
+          await hoverTimersRan(page, { x: 5, y: 5 }, CLOSE_GRACE_MS);
+        };
+        // Control: an unpinned card has closed after that wait.
         await hover(page, "#plain", "debridement");
         await tooltip(page);
-        const left = Date.now();
-        await page.mouseMove(5, 5);
-        await tooltipGone(page);
-        const closesWithin = Date.now() - left;
+        await leave();
+        assert.equal(
+          await page.evaluate(() => !!document.querySelector("termlens-tooltip")),
+          false,
+          "control: an unpinned card has closed by then",
+        );
 
         const p = await page.evaluate(pointOf, ["#plain", "calciphylaxis", null]);
         assert.ok(p);
         await page.click(p.x, p.y);
         assert.match(await tooltip(page), /calciphylaxis/i);
-        await page.mouseMove(5, 5);
-        // Twice as long as the unpinned card took to close: a pinned one stays.
-        await new Promise((ok) => setTimeout(ok, 2 * closesWithin + 200));
+        await leave();
         assert.match(
           await page.evaluate(tooltipNow),
           /calciphylaxis/i,
