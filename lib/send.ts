@@ -3,15 +3,22 @@
 // caller's to handle.
 
 import { browser } from "wxt/browser";
-import type { BackgroundRequest, Broadcast, FrameReplyTo, FrameRequest, ReplyTo } from "./messages";
+import type {
+  BackgroundRequest,
+  Broadcast,
+  CardRequest,
+  FrameReplyTo,
+  FrameRequest,
+  ReplyTo,
+} from "./messages";
 
 /** Asks the background (from an extension page; scripts in pages use lib/page-api.ts). */
 export function toBackground<R extends BackgroundRequest>(request: R): Promise<ReplyTo<R>> {
   return browser.runtime.sendMessage(request) as Promise<ReplyTo<R>>;
 }
 
-/** Asks one frame of a tab, or every frame when `frameId` is "all" (the first reply wins). */
-export function toFrame<R extends FrameRequest>(
+/** Asks one frame of a tab, or every frame when `frameId` is "all" (the first reply wins; frames a message is not for give none). */
+export function toFrame<R extends FrameRequest | CardRequest>(
   tabId: number,
   request: R,
   frameId: number | "all",

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { type MappingItem, SourceMapConsumer } from "source-map-js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const SCRIPTS = ["gate.js", "content-script.js", "content-index.js", "results-script.js"];
+const SCRIPTS = ["gate.js", "content-script.js", "content-index.js", "results-script.js", "frame-cards.js"];
 
 /** Bytes of `code` mapped to each source of its map (unmapped bytes under "(unmapped)"). */
 export function bytesBySource(code: string, map: string, mapDir: string): Map<string, number> {

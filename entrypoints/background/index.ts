@@ -86,6 +86,29 @@ export default defineBackground(() => {
         return topics.has(msg.topicId) && openPopupView(`topic=${msg.topicId}`, sender);
       case "open-term":
         return terms.has(msg.id) && openPopupView(`term=${msg.id}`, sender);
+      case "load-frame-cards":
+        // A frame's cards are shown by the top frame (entrypoints/frame-cards/).
+        return injectInto(sender, ["/frame-cards.js"]);
+      case "card-up": {
+        // Passed on, never kept: a result's values go only to the frames of this tab.
+        if (tabId === undefined) return false;
+        const { place, card } = msg;
+        const to = place.path.slice(0, Math.max(0, place.depth - 1));
+        const up = { type: "card-up", to, place, card, origin: msg.origin ?? sender.frameId ?? 0 } as const;
+        // The top takes a card in its own viewport or one of its own frames';
+        // deeper, every frame hears it and the one at `to` answers.
+        return toFrame(tabId, up, to.length ? "all" : 0).then(
+          (shown) => shown === true,
+          () => false,
+        );
+      }
+      case "card-close":
+        if (tabId === undefined) return false;
+        return toFrame(tabId, { type: "card-close", origin: sender.frameId ?? 0 }, 0).catch(() => false);
+      case "card-event":
+        // Only the top frame speaks of the cards it shows.
+        if (tabId === undefined || sender.frameId !== 0) return false;
+        return toFrame(tabId, { type: "card-event", event: msg.event }, msg.to).catch(() => false);
     }
   }
 

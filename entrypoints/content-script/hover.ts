@@ -83,7 +83,8 @@ export class HoverIntent<T extends HoverTarget> {
     return this.shown;
   }
 
-  private open(target: T, pinned: boolean): void {
+  /** Shows `target` at once (a card a frame asked the top frame to show). */
+  open(target: T, pinned: boolean): void {
     this.cancelShow();
     this.cancelHide();
     this.shown = target;

@@ -65,7 +65,10 @@ async function start(api: PageApi, ctx: Lifetime): Promise<void> {
     if (sender.id !== api.runtime.id) return undefined;
     const msg = parseFrameRequest(raw);
     if (msg) reply(answer(msg));
-    return undefined;
+    // A frame's card (answered later, or by another frame: no answer here).
+    const card = msg ? undefined : session?.cardMessage(raw);
+    card?.then(reply, () => reply(false));
+    return card ? true : undefined;
   };
 
   try {

@@ -67,16 +67,26 @@ export class PageResults {
     for (const block of blocks) if (mayHoldResults(block)) this.waiting.push(block);
     if (this.waiting.length === 0 || this.state === "loading") return;
     this.state = "loading";
-    this.load()
+    void this.ready().then((reading) => {
+      const blocks = this.waiting.filter((b) => b[0]?.isConnected);
+      this.waiting = [];
+      if (reading) this.read(reading, blocks);
+      this.loaded();
+    });
+  }
+
+  private fetching: Promise<ResultReading | null> | null = null;
+
+  /** The readers, brought once (also when the top frame draws a frame's result card); null when they cannot be had. */
+  ready(): Promise<ResultReading | null> {
+    this.fetching ??= this.load()
       .catch(() => null)
       .then((reading) => {
-        const blocks = this.waiting.filter((b) => b[0]?.isConnected);
-        this.waiting = [];
         this.reading = reading;
         this.state = reading ? "ready" : "unavailable";
-        if (reading) this.read(reading, blocks);
-        this.loaded();
+        return reading;
       });
+    return this.fetching;
   }
 
   private read(reading: ResultReading, blocks: readonly TextBlock[]): void {

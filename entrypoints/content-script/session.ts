@@ -4,6 +4,7 @@
 
 import { loadIndex } from "../../glossary/match/index";
 import type { ContentData } from "../../glossary/types";
+import { type FrameCards, injectedFrameCards, pathOf } from "../../lib/frame-cards";
 import type { Command } from "../../lib/messages";
 import { askBackground, type PageApi } from "../../lib/page-api";
 import { injectedResultReading } from "../../lib/results/reading";
@@ -65,6 +66,8 @@ export class PageSession {
         lookup: (id) => askBackground(this.api, { type: "lookup", id }),
         openTopic: (topicId) => void askBackground(this.api, { type: "open-topic", topicId }).catch(() => {}),
         openTerm: (id) => void askBackground(this.api, { type: "open-term", id }).catch(() => {}),
+        // A frame's cards go to the top frame (lib/frame-cards.ts).
+        up: window === window.top ? undefined : () => this.frameCards(),
       },
       uiOptions(display),
     );
@@ -154,6 +157,33 @@ export class PageSession {
 
   showTerm(id: string): boolean {
     return this.enabled && this.ui.showTerm(id);
+  }
+
+  private cards: Promise<FrameCards | null> | null = null;
+
+  /** The frame-cards script, brought once (null when it cannot be had: the card stays here). */
+  private frameCards(): Promise<FrameCards | null> {
+    this.cards ??= askBackground(this.api, { type: "load-frame-cards" }).then(
+      (injected) => (injected && injectedFrameCards()?.(this.api, this.ui)) || null,
+      () => null,
+    );
+    return this.cards;
+  }
+
+  /**
+   * A message about a frame's card (lib/frame-cards.ts), for the frame-cards
+   * script; undefined (no answer) while Termlens is off here, for any other
+   * message, and for a card on its way up that another frame (`to`) takes.
+   */
+  cardMessage(raw: unknown): Promise<boolean> | undefined {
+    const m = raw as { type?: unknown; to?: unknown } | null;
+    if (
+      !this.enabled ||
+      !String(m?.type).startsWith("card-") ||
+      (m?.to !== undefined && String(m.to) !== String(pathOf(window)))
+    )
+      return undefined;
+    return this.frameCards().then((cards) => cards?.receive(raw) ?? false);
   }
 
   private signalState(): void {

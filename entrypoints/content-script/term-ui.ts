@@ -3,14 +3,15 @@
 
 import type { ResultCardProps } from "../../components/ResultCard";
 import { type MatchIndex, matchChunks } from "../../glossary/match/index";
-import type { LookupReply } from "../../lib/messages";
+import type { CardHost, FrameCards, RemoteCard } from "../../lib/frame-cards";
+import type { CardEvent, FrameCard, LookupReply } from "../../lib/messages";
 import { textOfPieces } from "../../lib/results/found-row";
 import { type Found, liveRange, type PageTerms } from "./highlighter";
 import { HoverIntent } from "./hover";
 import { hitRange, type PageResults, type ResultHit } from "./page-results";
 import { caretAt, rectAt } from "./pointer";
-import { backgroundBehind, type ThemeSetting, themeFor } from "./theme";
-import { TooltipHost } from "./tooltip-host";
+import { backgroundBehind, type Theme, type ThemeSetting, themeFor } from "./theme";
+import { type Anchor, TooltipHost } from "./tooltip-host";
 
 export interface TermUiDeps {
   doc: Document;
@@ -22,6 +23,8 @@ export interface TermUiDeps {
   lookup: (id: string) => Promise<LookupReply | null>;
   openTopic: (topicId: string) => void;
   openTerm: (id: string) => void;
+  /** In a frame: what shows this frame's cards in the top frame (lib/frame-cards.ts), brought when first needed. */
+  up?: () => Promise<FrameCards | null>;
 }
 
 export interface TermUiOptions {
@@ -30,22 +33,32 @@ export interface TermUiOptions {
   theme: ThemeSetting;
 }
 
-/** What a tooltip is about: a term on the page, a lab result row, or a selection. */
+/** What a tooltip is about: a term on the page, a lab result row, a selection, or a frame's card. */
 interface Target {
-  key: Found | Range | ResultHit["row"];
+  key: Found | Range | ResultHit["row"] | RemoteCard;
   id: string | null;
   text: string;
   range: Range;
   found?: Found;
   hit?: ResultHit;
+  /** A card a frame asked this (top) frame to show. */
+  remote?: RemoteCard;
 }
+
+/** A result row's card data: the value as printed (with its unit) and the result (the name is the target's text). */
+type ResultData = NonNullable<FrameCard["row"]>;
 
 const NOTICE = "Educational information, not medical advice.";
 
-export class TermUi {
+export class TermUi implements CardHost {
   private readonly tooltip: TooltipHost;
   private readonly hover: HoverIntent<Target>;
   private navIndex = -1;
+  /** In a frame: what shows the card in the top frame while it is there, or on its way. */
+  private up: FrameCards | null = null;
+  /** In the top frame: the frame's card shown here, and whether the pointer is in it. */
+  private remote: RemoteCard | null = null;
+  private inside = false;
 
   constructor(
     private readonly deps: TermUiDeps,
@@ -53,7 +66,7 @@ export class TermUi {
   ) {
     this.tooltip = new TooltipHost(deps.doc);
     this.hover = new HoverIntent<Target>(
-      { open: (t, pinned) => void this.render(t, pinned), close: () => this.tooltip.hide() },
+      { open: (t, pinned) => void this.render(t, pinned), close: () => this.closed() },
       options,
     );
   }
@@ -68,6 +81,9 @@ export class TermUi {
   }
 
   pointerMoved(x: number, y: number, inTooltip: boolean): void {
+    // A frame's card: the frame keeps it open while the pointer is in it here.
+    if (inTooltip && !this.inside) this.remote?.inside();
+    this.inside = inTooltip;
     if (inTooltip) {
       // In a frame the card may cover the frame's next terms (a small frame
       // leaves it nowhere else to go): a term under the card, once rested
@@ -96,6 +112,63 @@ export class TermUi {
 
   close(): void {
     this.hover.close();
+  }
+
+  shadowRoots(): readonly ShadowRoot[] {
+    return this.deps.shadowRoots();
+  }
+
+  /** In the top frame: shows a frame's card (not while Termlens is off here). */
+  showFromFrame(remote: RemoteCard): boolean {
+    const { card } = remote;
+    if (!this.deps.terms()) return false;
+    this.hover.open({ key: remote, id: card.id, text: card.text, range: new Range(), remote }, card.pinned);
+    return true;
+  }
+
+  /** In the top frame: the frame closed its card. */
+  closeFromFrame(origin: number): void {
+    if (this.remote?.origin !== origin) return;
+    this.adopt(null, false);
+    this.hover.close();
+  }
+
+  /** In a frame: what became of this frame's card in the top frame. */
+  fromTop(event: CardEvent): void {
+    if (!this.up) return;
+    if (event === "inside") this.hover.pointerAt(null, true);
+    else {
+      this.up = null;
+      this.hover.close();
+    }
+  }
+
+  private closed(): void {
+    this.tooltip.hide();
+    this.adopt(null);
+    this.up?.close();
+    this.up = null;
+  }
+
+  /** The frame's card shown here now (null: none); the one before stops, its frame told when another's replaces it. */
+  private adopt(next: RemoteCard | null, tell = true): void {
+    const was = this.remote;
+    if (was && was !== next) was.stop(tell && was.origin !== next?.origin);
+    this.remote = next;
+    this.inside = false;
+  }
+
+  /** In a frame: asks the top frame to show the card; true when it does (or the pointer moved on meanwhile). */
+  private async sendUp(target: Target, pinned: boolean, theme: Theme): Promise<boolean> {
+    const up = await this.deps.up?.();
+    if (!up || this.hover.current !== target) return !!up;
+    this.tooltip.hide();
+    this.up = up;
+    const card: FrameCard = { id: target.id, text: target.text, pinned, theme };
+    if (target.hit) card.row = resultData(target.hit);
+    if ((await up.show(card, target.range)) || this.hover.current !== target) return true;
+    this.up = null;
+    return false;
   }
 
   get isOpen(): boolean {
@@ -207,24 +280,23 @@ export class TermUi {
     return { key: hit.row, id, text: hit.row.name, range: hitRange(hit.pieces), hit };
   }
 
-  private async renderResult(target: Target, hit: ResultHit, pinned: boolean, theme: "light" | "dark") {
-    const { row } = hit;
+  private async renderResult(target: Target, row: ResultData, pinned: boolean, theme: Theme, where: Anchor) {
     const results = this.deps.results?.();
-    if (!results) return;
+    // A frame's row: the readers may not be here yet.
+    if (!results || !(await results.ready()) || this.hover.current !== target) return;
     const props: Omit<ResultCardProps, "view"> = {
       id: "termlens-tooltip-card",
-      testName: row.name,
-      result: row.result,
-      valueText: textOfPieces(row.valueText).replace(/\s+/g, " ").trim(),
+      testName: target.text,
+      ...row,
       notice: NOTICE,
       pinned,
       theme,
       onClose: () => this.hover.close(),
     };
     // The results script draws the card (it holds the card's code).
-    this.tooltip.showDrawn(target.range, (into) => results.renderCard(into, props), "beside");
+    this.tooltip.showDrawn(where, (into) => results.renderCard(into, props), "beside");
     if (target.id === null) return;
-    // Only the glossary id is sent: the values stay in the page.
+    // The lookup carries only the glossary id, never the values.
     const reply = await this.deps.lookup(target.id).catch(() => undefined);
     if (this.hover.current !== target || !reply) return;
     const test = reply.term.test;
@@ -237,12 +309,19 @@ export class TermUi {
   }
 
   private async render(target: Target, pinned: boolean): Promise<void> {
-    const theme = themeFor(
-      this.options.theme,
-      backgroundBehind(target.range.startContainer.parentElement),
-      matchMedia("(prefers-color-scheme: dark)").matches,
-    );
-    if (target.hit) return this.renderResult(target, target.hit, pinned, theme);
+    const remote = target.remote;
+    const theme =
+      remote?.card.theme ??
+      themeFor(
+        this.options.theme,
+        backgroundBehind(target.range.startContainer.parentElement),
+        matchMedia("(prefers-color-scheme: dark)").matches,
+      );
+    this.adopt(remote ?? null);
+    if (!remote && this.deps.up && (await this.sendUp(target, pinned, theme))) return;
+    const where: Anchor = remote ?? target.range;
+    const row = remote ? remote.card.row : target.hit && resultData(target.hit);
+    if (row) return this.renderResult(target, row, pinned, theme, where);
     const base = {
       id: "termlens-tooltip-card",
       term: target.text,
@@ -253,10 +332,10 @@ export class TermUi {
       onClose: () => this.hover.close(),
     };
     if (target.id === null) {
-      this.tooltip.show(target.range, { ...base, definition: "Not in the Termlens glossary yet." });
+      this.tooltip.show(where, { ...base, definition: "Not in the Termlens glossary yet." });
       return;
     }
-    this.tooltip.show(target.range, { ...base, loading: true });
+    this.tooltip.show(where, { ...base, loading: true });
     const reply = await this.deps.lookup(target.id).catch(() => undefined);
     if (this.hover.current !== target) return;
     if (!reply) {
@@ -273,4 +352,8 @@ export class TermUi {
       onOpenTerm: () => this.deps.openTerm(reply.term.id),
     });
   }
+}
+
+function resultData({ row }: ResultHit): ResultData {
+  return { valueText: textOfPieces(row.valueText).replace(/\s+/g, " ").trim(), result: row.result };
 }

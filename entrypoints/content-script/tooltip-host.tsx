@@ -7,9 +7,13 @@
 import { type ComponentChild, render } from "preact";
 import { Tooltip, type TooltipProps } from "../../components/Tooltip";
 import tooltipCss from "../../components/Tooltip.css?inline";
+import type { FramePlace } from "../../lib/frame-cards";
 import { placeBeside, placeTooltip } from "./placement";
 
 export const HOST_TAG = "termlens-tooltip";
+
+/** What a card is placed beside: a range of this document, or a term in a frame (lib/frame-cards.ts). */
+export type Anchor = Range | FramePlace;
 
 export class TooltipHost {
   private host: HTMLElement | null = null;
@@ -20,7 +24,7 @@ export class TooltipHost {
 
   constructor(private readonly doc: Document) {}
 
-  show(anchor: Range, props: TooltipProps): void {
+  show(anchor: Anchor, props: TooltipProps): void {
     this.showCard(anchor, <Tooltip {...props} />);
   }
 
@@ -30,7 +34,7 @@ export class TooltipHost {
   }
 
   /** Shows any card (the term tooltip, a result card) beside the anchor. */
-  showCard(anchor: Range, card: ComponentChild, side: "below" | "beside" = "below"): void {
+  showCard(anchor: Anchor, card: ComponentChild, side: "below" | "beside" = "below"): void {
     const { host, mount } = this.ensure();
     this.drawn?.remove();
     this.drawn = null;
@@ -47,7 +51,7 @@ export class TooltipHost {
    * card, drawn by the results script with its own copy of Preact, which must
    * not render into the mount this one renders into).
    */
-  showDrawn(anchor: Range, draw: (into: HTMLElement) => void, side: "below" | "beside" = "beside"): void {
+  showDrawn(anchor: Anchor, draw: (into: HTMLElement) => void, side: "below" | "beside" = "beside"): void {
     const { host, mount } = this.ensure();
     render(null, mount);
     this.drawn?.remove();
@@ -134,16 +138,22 @@ export class TooltipHost {
     return { host, mount };
   }
 
-  private place(anchor: Range, host: HTMLElement, placement = placeTooltip): void {
+  private place(anchor: Anchor, host: HTMLElement, placement = placeTooltip): void {
     this.stopFollowing?.();
     const view = this.doc.defaultView;
     const update = () => {
-      const rect = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
       const viewport = {
         width: this.doc.documentElement.clientWidth || view?.innerWidth || 0,
         height: this.doc.documentElement.clientHeight || view?.innerHeight || 0,
       };
-      const { x, y } = placement(rect, { width: host.offsetWidth, height: host.offsetHeight }, viewport);
+      const size = { width: host.offsetWidth, height: host.offsetHeight };
+      const at =
+        "place" in anchor
+          ? anchor.place(size, viewport, placement === placeBeside)
+          : placement(anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(), size, viewport);
+      // A frame's card over its frame (no room beside it) lets the pointer through to the frame's terms.
+      host.style.setProperty("pointer-events", "through" in at && at.through ? "none" : "auto", "important");
+      const { x, y } = at;
       host.style.setProperty("left", `${x}px`, "important");
       host.style.setProperty("top", `${y}px`, "important");
     };

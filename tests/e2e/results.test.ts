@@ -199,51 +199,6 @@ describe("result rows", () => {
     );
   });
 
-  test("in a 150 px frame, a card that covers the next term never blocks it", async () => {
-    await page.bringToFront();
-    await page.goto(`${server.origin}/frame-host.html`);
-    const frame = page.frame({ url: /frame-terms\.html$/ });
-    assert.ok(frame);
-    await frame.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) >= 3, undefined, {
-      timeout: 20_000,
-    });
-    const box = await page.locator("#small").boundingBox();
-    assert.ok(box);
-    const at = async (sel: string, text: string) => {
-      const p = await frame.evaluate(
-        ([s2, t]) => {
-          const node = document.querySelector(s2 as string)?.firstChild as Text;
-          const i = node.data.indexOf(t as string);
-          const r = new Range();
-          r.setStart(node, i);
-          r.setEnd(node, i + (t as string).length);
-          const b = r.getClientRects()[0] as DOMRect;
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        },
-        [sel, text],
-      );
-      return { x: (box.x as number) + 1 + p.x, y: (box.y as number) + 1 + p.y, inner: p };
-    };
-    const first = await at("#t1", "necrosis");
-    await page.mouse.move(first.x - 3, first.y);
-    await page.mouse.move(first.x, first.y, { steps: 2 });
-    await frame.waitForFunction(
-      () => /necrosis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
-      undefined,
-      { timeout: 20_000 },
-    );
-    const second = await at("#t2", "calciphylaxis");
-    // The precondition: in so small a frame the card lies over the next term.
-    const covered = await frame.evaluate((p) => document.elementFromPoint(p.x, p.y)?.tagName, second.inner);
-    assert.equal(covered, "TERMLENS-TOOLTIP");
-    await page.mouse.move(second.x, second.y, { steps: 4 });
-    await frame.waitForFunction(
-      () => /calciphylaxis/i.test(document.querySelector("termlens-tooltip")?.shadowRoot?.textContent ?? ""),
-      undefined,
-      { timeout: 20_000 },
-    );
-  });
-
   test("the readers load only in frames that may hold results", async () => {
     // What Termlens's isolated world in the page's main frame holds once the scan is idle.
     const worldOf = async (file: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeBeside, placeTooltip } from "../../entrypoints/content-script/placement";
+import { placeBeside, placeOutside, placeTooltip } from "../../entrypoints/content-script/placement";
 
 const viewport = { width: 1000, height: 800 };
 const tip = { width: 300, height: 200 };
@@ -38,5 +38,69 @@ describe("placeBeside", () => {
     const anchor = { left: 900, top: 300, width: 60, height: 18 };
     const tip = { width: 360, height: 280 };
     expect(placeBeside(anchor, tip, viewport)).toEqual(placeTooltip(anchor, tip, viewport));
+  });
+});
+
+describe("placeOutside (a frame's card in the top page)", () => {
+  const viewport = { width: 1100, height: 800 };
+  const tip = { width: 360, height: 190 };
+  const term = (left: number, top: number) => ({ left, top, width: 60, height: 18 });
+  it.each([
+    [
+      "below a small frame, under the term",
+      term(100, 90),
+      { left: 25, top: 80, width: 420, height: 150 },
+      { x: 100, y: 236, over: false },
+    ],
+    [
+      "above the frame when the term is near its top and there is room",
+      term(100, 410),
+      { left: 25, top: 400, width: 420, height: 300 },
+      { x: 100, y: 204, over: false },
+    ],
+    [
+      "right of the frame when that side is nearest the term",
+      term(250, 500),
+      { left: 25, top: 300, width: 300, height: 400 },
+      { x: 331, y: 492, over: false },
+    ],
+    [
+      "left of the frame when only that side has room",
+      term(610, 300),
+      { left: 600, top: 100, width: 480, height: 600 },
+      { x: 234, y: 292, over: false },
+    ],
+    [
+      "over the frame, below the term, when the frame leaves no room",
+      term(100, 100),
+      { left: 0, top: 0, width: 1100, height: 800 },
+      { x: 100, y: 124, over: true },
+    ],
+  ])("%s", (_name, anchor, frame, expected) => {
+    expect(placeOutside(anchor, frame, tip, viewport)).toEqual(expected);
+  });
+
+  it("never far from the term: a side out of reach counts as no room (here by the given placement)", () => {
+    const anchor = term(100, 90);
+    const frame = { left: 25, top: 80, width: 600, height: 700 };
+    expect(placeOutside(anchor, frame, tip, viewport, placeBeside)).toEqual({
+      ...placeBeside(anchor, tip, viewport),
+      over: true,
+    });
+  });
+
+  it("outside the frame, the card never overlaps it", () => {
+    for (let top = 0; top <= 600; top += 50)
+      for (let left = 0; left <= 700; left += 50) {
+        const frame = { left, top, width: 380, height: 180 };
+        const at = placeOutside(term(left + 20, top + 30), frame, tip, viewport);
+        if (at.over) continue;
+        const apart =
+          at.x + tip.width <= frame.left ||
+          at.x >= frame.left + frame.width ||
+          at.y + tip.height <= frame.top ||
+          at.y >= frame.top + frame.height;
+        expect(apart, JSON.stringify({ frame, at })).toBe(true);
+      }
   });
 });
