@@ -4,6 +4,7 @@
 // "See report", "Page 2 of 3") is not a value cell.
 
 import { parseFlag } from "./flag";
+import { isDigitCode, isSpaceCode } from "./text";
 import type { ParsedFlag, ParsedValueCell } from "./types";
 import { isKnownUnit } from "./units";
 import { parseValue } from "./value";
@@ -14,15 +15,21 @@ interface Token {
   end: number;
 }
 
+/** The runs of non-space characters (`/\S+/g`); "7.1%": the percent sign is a unit of its own. */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\S+/g)) {
-    const start = m.index;
-    // "7.1%": the percent sign is a unit of its own.
-    if (/\d%$/.test(m[0])) {
-      out.push({ text: m[0].slice(0, -1), start, end: start + m[0].length - 1 });
-      out.push({ text: "%", start: start + m[0].length - 1, end: start + m[0].length });
-    } else out.push({ text: m[0], start, end: start + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpaceCode(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
+    if (i - start >= 2 && text.charCodeAt(i - 1) === 37 /* % */ && isDigitCode(text.charCodeAt(i - 2))) {
+      out.push({ text: word.slice(0, -1), start, end: i - 1 });
+      out.push({ text: "%", start: i - 1, end: i });
+    } else out.push({ text: word, start, end: i });
   }
   return out;
 }
@@ -32,11 +39,18 @@ function unitLike(text: string): boolean {
   return isKnownUnit(text) || /^(?:x?10[\^eE*]\d+\/|[a-zµμ]+\/)[a-z0-9µμ./{}_^]+$/i.test(text);
 }
 
-function span(ts: Token[], from: number, to: number): Token | null {
+/** `text.replace(/\s+/g, "")`, without a copy when there is no space. */
+function withoutSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s+/g, "");
+  return text;
+}
+
+/** The text from token `from` to token `to - 1`, or null when there is no such span. */
+function spanText(text: string, ts: Token[], from: number, to: number): string | null {
   const a = ts[from];
   const b = ts[to - 1];
   if (!a || !b || from >= to) return null;
-  return { text: "", start: a.start, end: b.end };
+  return text.slice(a.start, b.end);
 }
 
 export function parseValueCell(text: string): ParsedValueCell | null {
@@ -55,18 +69,19 @@ export function parseValueCell(text: string): ParsedValueCell | null {
   let valueEnd = 0;
   let value = null;
   for (let n = 1; n <= Math.min(4, ts.length) && !value; n++) {
-    const s = span(ts, 0, n);
-    if (!s) break;
-    value = parseValue(text.slice(s.start, s.end));
+    const s = spanText(text, ts, 0, n);
+    if (s === null) break;
+    value = parseValue(s);
     if (value) valueEnd = n;
   }
   // "5.6*": a mark glued to the value.
-  if (!value && ts[0] && /\*$/.test(ts[0].text)) {
-    const v = parseValue(ts[0].text.slice(0, -1));
+  if (!value && ts[0]?.text.endsWith("*")) {
+    const t0 = ts[0];
+    const v = parseValue(t0.text.slice(0, -1));
     if (v) {
       value = v;
       valueEnd = 1;
-      ts = [{ ...ts[0], end: ts[0].end - 1, text: ts[0].text.slice(0, -1) }, ...ts.slice(1)];
+      ts = [{ ...t0, end: t0.end - 1, text: t0.text.slice(0, -1) }, ...ts.slice(1)];
       if (!flag) flag = { text: "*", kind: "marked" };
     }
   }
@@ -76,11 +91,11 @@ export function parseValueCell(text: string): ParsedValueCell | null {
   let valueStop = ts[valueEnd - 1]?.end ?? 0;
   // A flag at the end: "H", "(H)", "Critical High".
   let last = ts.length;
-  for (const n of [2, 1]) {
+  for (let n = 2; n >= 1; n--) {
     if (last - n < first) continue;
-    const s = span(ts, last - n, last);
-    if (!s) continue;
-    const f = parseFlag(text.slice(s.start, s.end));
+    const s = spanText(text, ts, last - n, last);
+    if (s === null) continue;
+    const f = parseFlag(s);
     if (f) {
       if (flag) return null; // two flags: not a cell we understand
       flag = f;
@@ -92,12 +107,13 @@ export function parseValueCell(text: string): ParsedValueCell | null {
   let unit: string | null = null;
   if (last > first) {
     if (last - first > 2) return null;
-    const s = span(ts, first, last);
-    if (!s) return null;
-    const printed = text.slice(s.start, s.end);
-    if (!unitLike(printed.replace(/\s+/g, ""))) return null;
+    const a = ts[first];
+    const b = ts[last - 1];
+    if (!a || !b) return null;
+    const printed = text.slice(a.start, b.end);
+    if (!unitLike(withoutSpace(printed))) return null;
     unit = printed;
-    valueStop = s.end;
+    valueStop = b.end;
   }
   return { value, unit, flag, valueStart, valueEnd: valueStop };
 }

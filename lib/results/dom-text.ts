@@ -4,6 +4,7 @@
 // the lines a reader sees. Reads no layout; changes nothing.
 
 import { INLINE_TAGS } from "../inline-tags";
+import { isSpaceCode } from "./text";
 
 export interface TextPiece {
   node: Text;
@@ -16,6 +17,8 @@ export interface TextMap {
   nodes: Text[];
   /** Offset of each node's first character in `text`. */
   starts: number[];
+  /** Offset after each node's last character (its text read once, not again from the node). */
+  ends: number[];
 }
 
 const SKIP = new Set([
@@ -30,37 +33,39 @@ const SKIP = new Set([
 ]);
 const INLINE = INLINE_TAGS;
 
-export function textMap(root: Node): TextMap {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  const push = (s: string) => {
-    parts.push(s);
-    length += s.length;
-  };
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        nodes.push(c as Text);
-        starts.push(length);
-        push((c as Text).data);
-      } else if (c.nodeType === 1) {
-        const tag = (c as Element).tagName.toUpperCase();
-        if (SKIP.has(tag)) continue;
-        if (tag === "BR") {
-          push("\n");
-          continue;
-        }
-        const block = !INLINE.has(tag);
-        if (block) push("\n");
-        walk(c);
-        if (block) push("\n");
+function walk(node: Node, out: TextMap): void {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const type = c.nodeType;
+    if (type === 3) {
+      out.nodes.push(c as Text);
+      out.starts.push(out.text.length);
+      out.text += (c as Text).data;
+      out.ends.push(out.text.length);
+    } else if (type === 1) {
+      const tag = (c as Element).tagName.toUpperCase();
+      if (SKIP.has(tag)) continue;
+      if (tag === "BR") {
+        out.text += "\n";
+        continue;
       }
+      const block = !INLINE.has(tag);
+      if (block) out.text += "\n";
+      walk(c, out);
+      if (block) out.text += "\n";
     }
-  };
-  walk(root);
-  return { text: parts.join(""), nodes, starts };
+  }
+}
+
+export function textMap(root: Node): TextMap {
+  // Most cells hold a single text node: its text is the map.
+  const only = root.firstChild;
+  if (only && only.nodeType === 3 && !only.nextSibling) {
+    const text = (only as Text).data;
+    return { text, nodes: [only as Text], starts: [0], ends: [text.length] };
+  }
+  const out: TextMap = { text: "", nodes: [], starts: [], ends: [] };
+  walk(root, out);
+  return out;
 }
 
 /** The text-node pieces covering text[start, end) (virtual line breaks cover nothing). */
@@ -72,8 +77,7 @@ export function piecesOf(map: TextMap, start: number, end: number): TextPiece[] 
   let hi = map.nodes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const node = map.nodes[mid] as Text;
-    if ((map.starts[mid] ?? 0) + node.data.length <= start) lo = mid + 1;
+    if ((map.ends[mid] ?? 0) <= start) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < map.nodes.length; i++) {
@@ -81,7 +85,7 @@ export function piecesOf(map: TextMap, start: number, end: number): TextPiece[] 
     const s = map.starts[i] ?? 0;
     if (s >= end) break;
     const a = Math.max(start, s) - s;
-    const b = Math.min(end, s + node.data.length) - s;
+    const b = Math.min(end, map.ends[i] ?? 0) - s;
     if (b > a) out.push({ node, start: a, end: b });
   }
   return out;
@@ -91,7 +95,8 @@ export function piecesOf(map: TextMap, start: number, end: number): TextPiece[] 
 export function trimmedPieces(map: TextMap, start = 0, end = map.text.length): TextPiece[] {
   let a = start;
   let b = end;
-  while (a < b && /\s/.test(map.text[a] ?? "")) a++;
-  while (b > a && /\s/.test(map.text[b - 1] ?? "")) b--;
+  const text = map.text;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
   return piecesOf(map, a, b);
 }

@@ -6,6 +6,7 @@
 
 import { type ColumnKind, headerKinds } from "./headers";
 import { type RowResult, resultFromCells } from "./row";
+import { isSpaceCode } from "./text";
 
 export interface Field {
   text: string;
@@ -13,11 +14,23 @@ export interface Field {
   end: number;
 }
 
-/** Fields of a line: text separated by two or more spaces, or a tab. */
+/** Fields of a line: text separated by two or more spaces, or a tab (`/\S+(?: \S+)*\/g`). */
 export function fields(line: string): Field[] {
   const out: Field[] = [];
-  for (const m of line.matchAll(/\S+(?: \S+)*/g))
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    for (;;) {
+      while (i < n && !isSpaceCode(line.charCodeAt(i))) i++;
+      // One plain space between words keeps the field going.
+      if (i + 1 < n && line.charCodeAt(i) === 32 && !isSpaceCode(line.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    out.push({ text: line.slice(start, i), start, end: i });
+  }
   return out;
 }
 
@@ -28,7 +41,10 @@ export interface Column {
 
 /** The columns a header line names, or null when it is not a result header. */
 export function headerColumns(line: string): Column[] | null {
-  const fs = fields(line);
+  return columnsOf(fields(line));
+}
+
+function columnsOf(fs: readonly Field[]): Column[] | null {
   if (fs.length < 3) return null;
   const kinds = headerKinds(fs.map((f) => f.text));
   if (!kinds) return null;
@@ -39,8 +55,12 @@ const SLACK = 1; // a field may start this many characters left of its heading
 
 /** Each column's field in a line (null when empty), or null when the line does not fit the columns. */
 export function assignFields(line: string, columns: readonly Column[]): (Field | null)[] | null {
+  return assign(fields(line), columns);
+}
+
+function assign(fs: readonly Field[], columns: readonly Column[]): (Field | null)[] | null {
   const out: (Field | null)[] = columns.map(() => null);
-  for (const f of fields(line)) {
+  for (const f of fs) {
     let col = 0;
     for (let i = 0; i < columns.length; i++) if ((columns[i]?.start ?? 0) <= f.start + SLACK) col = i;
     if (out[col]) return null;
@@ -58,29 +78,52 @@ export interface LineRow {
   result: RowResult;
 }
 
+/** The first column of each kind (-1 when none: no field there), and every value column. */
+interface KindColumns {
+  name: number;
+  values: number[];
+  range: number;
+  flag: number;
+  unit: number;
+}
+
+function kindColumns(columns: readonly Column[]): KindColumns {
+  const first = (kind: ColumnKind) => columns.findIndex((c) => c.kind === kind);
+  const values: number[] = [];
+  columns.forEach((c, i) => {
+    if (c.kind === "value") values.push(i);
+  });
+  return { name: first("name"), values, range: first("range"), flag: first("flag"), unit: first("unit") };
+}
+
 /** Result rows of a fixed-width report given as lines. */
 export function readFixedWidth(lines: readonly string[]): LineRow[] {
   const rows: LineRow[] = [];
   let columns: Column[] | null = null;
-  for (const [index, line] of lines.entries()) {
-    const header = headerColumns(line);
+  let kinds: KindColumns | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const fs = fields(lines[index] as string);
+    const header = columnsOf(fs);
     if (header) {
       columns = header;
+      kinds = kindColumns(header);
       continue;
     }
-    if (!columns) continue;
-    const assigned = assignFields(line, columns);
+    if (!columns || !kinds) continue;
+    const assigned = assign(fs, columns);
     if (!assigned) continue;
-    const of = (kind: ColumnKind) => assigned.filter((_, i) => columns?.[i]?.kind === kind);
-    const name = of("name")[0];
-    const values = of("value");
+    const name = assigned[kinds.name];
+    const values = kinds.values.map((i) => assigned[i] ?? null);
+    const range = assigned[kinds.range];
+    const flag = assigned[kinds.flag];
+    const unit = assigned[kinds.unit];
     if (!name) continue;
     const result = resultFromCells({
       name: name.text,
       values: values.map((f) => f?.text ?? ""),
-      range: of("range")[0]?.text,
-      flag: of("flag")[0]?.text,
-      unit: of("unit")[0]?.text,
+      range: range?.text,
+      flag: flag?.text,
+      unit: unit?.text,
     });
     const valueField = values[result?.valueIndex ?? -1];
     if (!result || !valueField) continue;

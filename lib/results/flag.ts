@@ -2,6 +2,7 @@
 // "*"), and what each means in plain words. A critical flag's explanation
 // says to follow the lab's or care team's instructions, and nothing more.
 
+import { squeezeSpace } from "./text";
 import type { FlagKind, ParsedFlag } from "./types";
 
 const KINDS: Record<string, FlagKind> = {
@@ -39,13 +40,27 @@ const KINDS: Record<string, FlagKind> = {
 // Single letters are flags only in capitals ("l" alone is not "L").
 const CAPITALS_ONLY = new Set(["h", "l", "a", "c", "hh", "ll", "aa", "hi", "lo", "h*", "l*"]);
 
+/** `/^[([](.*)[)\]]$/`: in round or square brackets (any mix), nothing after, no line break within. */
+function isBracketed(t: string): boolean {
+  const n = t.length;
+  if (n < 2) return false;
+  const open = t.charCodeAt(0);
+  const close = t.charCodeAt(n - 1);
+  if ((open !== 40 && open !== 91) || (close !== 41 && close !== 93)) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return false;
+  }
+  return true;
+}
+
 /** A printed flag, with or without brackets: "H", "(H)", "[LL]", "Critical High", "*". */
 export function parseFlag(text: string): ParsedFlag | null {
   let t = text.trim();
-  const bracketed = /^[([](.*)[)\]]$/.exec(t);
-  if (bracketed) t = (bracketed[1] ?? "").trim();
+  const bracketed = isBracketed(t);
+  if (bracketed) t = t.slice(1, -1).trim();
   if (t.length === 0 || t.length > 16) return null;
-  const key = t.toLowerCase().replace(/\s+/g, " ");
+  const key = squeezeSpace(t.toLowerCase());
   const kind = KINDS[key];
   if (!kind) return null;
   if (CAPITALS_ONLY.has(key) && t !== t.toUpperCase()) return null;

@@ -3,6 +3,8 @@
 // Range / Reference Interval, Flag, Units. A heading must be one of these
 // exactly (case, spacing and a trailing colon aside): "Test date" is not "Test".
 
+import { squeezeSpace } from "./text";
+
 export type ColumnKind = "name" | "value" | "range" | "flag" | "unit";
 
 const HEADINGS: Record<string, ColumnKind> = {
@@ -52,7 +54,11 @@ const HEADINGS: Record<string, ColumnKind> = {
 };
 
 export function headingKind(text: string): ColumnKind | null {
-  const key = text.trim().toLowerCase().replace(/\s+/g, " ").replace(/\s*:$/, "");
+  let key = squeezeSpace(text);
+  // Longer than the longest heading with " :" after it: not a heading.
+  if (key.length === 0 || key.length > 26) return null;
+  key = key.toLowerCase();
+  if (key.charCodeAt(key.length - 1) === 58 /* ":" */) key = key.slice(0, key.endsWith(" :") ? -2 : -1);
   if (key.length === 0 || key.length > 24) return null;
   return HEADINGS[key] ?? null;
 }

@@ -7,6 +7,7 @@
 import { judge } from "./judge";
 import { type LabelledRange, parseValueWithRange } from "./labelled";
 import { looksLikeName } from "./row";
+import { isSpaceCode } from "./text";
 import type { LabResult } from "./types";
 
 export interface NarrativeResult {
@@ -23,14 +24,16 @@ const VALUE_LABEL = /\b(?:value|result)\s*:\s*/gi;
 function trimmed(text: string, start: number, end: number): [number, number] {
   let a = start;
   let b = end;
-  while (a < b && /\s/.test(text[a] ?? "")) a++;
-  while (b > a && /\s/.test(text[b - 1] ?? "")) b--;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 
 /** Results in a text whose lines are separated by "\n". */
 export function readNarrative(text: string): NarrativeResult[] {
   const out: NarrativeResult[] = [];
+  // Finds the label after each one (its own lastIndex, apart from the loop's).
+  const next = new RegExp(VALUE_LABEL.source, "gi");
   for (const m of text.matchAll(VALUE_LABEL)) {
     const at = m.index;
     const lineStart = text.lastIndexOf("\n", at - 1) + 1;
@@ -42,7 +45,6 @@ export function readNarrative(text: string): NarrativeResult[] {
     if (!looksLikeName(text.slice(nameStart, nameEnd))) continue;
     // The value and range run to the next result: its "value :", or the line holding its name.
     const from = at + m[0].length;
-    const next = new RegExp(VALUE_LABEL.source, "gi");
     next.lastIndex = from;
     const after = next.exec(text);
     let to = text.length;

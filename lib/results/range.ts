@@ -3,7 +3,8 @@
 // whole text must be the range (a unit may follow); anything else is not one,
 // and a range whose low end is above its high end is refused.
 
-import { COMPARATOR_SOURCE, NUMBER_SOURCE, parseComparator, parseNumber } from "./numbers";
+import { COMPARATOR_SOURCE, NUMBER_SOURCE, numeralValue, parseComparator, startsNumeral } from "./numbers";
+import { squeezeSpace } from "./text";
 import type { ParsedRange, RangeEnd } from "./types";
 import { isKnownUnit } from "./units";
 
@@ -20,8 +21,9 @@ function unitOk(unit: string | undefined): boolean {
 }
 
 function twoEnds(text: string, a: string, b: string, unit: string | undefined): ParsedRange | null {
-  const lo = parseNumber(a);
-  const hi = parseNumber(b);
+  // Both matched NUMBER_SOURCE whole.
+  const lo = numeralValue(a);
+  const hi = numeralValue(b);
   if (lo === null || hi === null || lo > hi || !unitOk(unit)) return null;
   return {
     text,
@@ -32,14 +34,19 @@ function twoEnds(text: string, a: string, b: string, unit: string | undefined): 
 }
 
 export function parseRange(printed: string): ParsedRange | null {
-  const text = printed.trim().replace(/\s+/g, " ");
+  const text = squeezeSpace(printed);
   if (text.length === 0 || text.length > 60) return null;
-  let m = TWO_SIDED.exec(text) ?? LOW_HIGH.exec(text) ?? LOW_N_HIGH_N.exec(text);
+  // Each pattern is tried only when the first character can start it.
+  const c = text.charCodeAt(0);
+  const low = (c | 32) === 108; /* "l", "L": Low … High … */
+  let m =
+    (startsNumeral(c) ? TWO_SIDED.exec(text) : null) ??
+    (low ? (LOW_HIGH.exec(text) ?? LOW_N_HIGH_N.exec(text)) : null);
   if (m) return twoEnds(printed.trim(), m[1] ?? "", m[2] ?? "", m[3]);
   m = ONE_SIDED.exec(text);
   if (!m) return null;
   const comparator = parseComparator(m[1] ?? "");
-  const value = parseNumber(m[2] ?? "");
+  const value = numeralValue(m[2] ?? "");
   if (!comparator || value === null || !unitOk(m[3])) return null;
   const end: RangeEnd = {
     value,

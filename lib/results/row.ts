@@ -7,6 +7,7 @@ import { parseValueCell } from "./cell";
 import { parseFlag } from "./flag";
 import { judge } from "./judge";
 import { parseRange } from "./range";
+import { hasLetter, wordCount } from "./text";
 import type { LabResult, ParsedValueCell } from "./types";
 import { parseValue } from "./value";
 
@@ -28,15 +29,18 @@ export interface RowResult extends LabResult {
 /** A test name: has a letter, is not itself a value or a flag, is short. */
 export function looksLikeName(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > 80 || !/\p{L}/u.test(t)) return false;
-  if (/^-+$/.test(t) || parseValue(t) || parseFlag(t)) return false;
-  return t.split(/\s+/).length <= 8;
+  if (t.length === 0 || t.length > 80 || !hasLetter(t)) return false;
+  // (Having a letter, it is not a line of dashes.)
+  if (parseValue(t) || parseFlag(t)) return false;
+  return wordCount(t) <= 8;
 }
 
 export function resultFromCells(cells: RowCells): RowResult | null {
   if (!looksLikeName(cells.name)) return null;
   let found: { cell: ParsedValueCell; index: number } | null = null;
-  for (const [index, text] of cells.values.entries()) {
+  const values = cells.values;
+  for (let index = 0; index < values.length; index++) {
+    const text = values[index] as string;
     if (text.trim().length === 0) continue;
     if (found) return null; // two values: ambiguous
     const cell = parseValueCell(text);

@@ -3,75 +3,108 @@
 // (role="row" or not). Columns are found by their headings in any order;
 // a data row must have the header's shape, or it is left alone.
 
-import { piecesOf, textMap, trimmedPieces } from "./dom-text";
+import { piecesOf, type TextMap, textMap, trimmedPieces } from "./dom-text";
 import type { FoundRow, RowLayout } from "./found-row";
 import { type ColumnKind, headerKinds, isNameHeading } from "./headers";
 import { resultFromCells } from "./row";
+import { squeezeSpace } from "./text";
 
 function cellText(el: Element): string {
-  return (el.textContent ?? "").trim().replace(/\s+/g, " ");
+  // A cell holding one text node: its data, not a new string from textContent.
+  const only = el.firstChild;
+  const text = only && only.nodeType === 3 && !only.nextSibling ? (only as Text).data : el.textContent;
+  return squeezeSpace(text ?? "");
+}
+
+/** The columns of each kind, read once per layout. */
+interface Columns {
+  name: number | undefined;
+  values: number[];
+  range: number | undefined;
+  flag: number | undefined;
+  unit: number | undefined;
+}
+
+function columnsOf(kinds: readonly (ColumnKind | null)[]): Columns {
+  const c: Columns = { name: undefined, values: [], range: undefined, flag: undefined, unit: undefined };
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
+    if (k === "value") c.values.push(i);
+    else if (k && c[k] === undefined) c[k] = i;
+  }
+  return c;
 }
 
 function readRows(kinds: (ColumnKind | null)[], rows: Element[][], layout: RowLayout): FoundRow[] {
   const out: FoundRow[] = [];
-  const at = (kind: ColumnKind) => kinds.flatMap((k, i) => (k === kind ? [i] : []));
-  const [nameCol] = at("name");
-  const valueCols = at("value");
-  const [rangeCol] = at("range");
-  const [flagCol] = at("flag");
-  const [unitCol] = at("unit");
+  const {
+    name: nameCol,
+    values: valueCols,
+    range: rangeCol,
+    flag: flagCol,
+    unit: unitCol,
+  } = columnsOf(kinds);
+  if (nameCol === undefined) return out;
+  const text = (cells: Element[], i: number | undefined) =>
+    i === undefined ? undefined : cellText(cells[i] as Element);
+  // Value cells are read raw, so the parsed offsets are offsets in the cell's text map.
+  const maps: TextMap[] = [];
+  const values: string[] = [];
   for (const cells of rows) {
-    if (cells.length !== kinds.length || nameCol === undefined) continue;
-    const text = (i: number | undefined) => (i === undefined ? undefined : cellText(cells[i] as Element));
+    if (cells.length !== kinds.length) continue;
     const nameCell = cells[nameCol] as Element;
-    // Value cells are read raw, so the parsed offsets are offsets in the cell's text map.
-    const maps = valueCols.map((i) => textMap(cells[i] as Element));
+    const name = cellText(nameCell);
+    maps.length = 0;
+    values.length = 0;
+    for (const i of valueCols) {
+      const map = textMap(cells[i] as Element);
+      maps.push(map);
+      values.push(map.text);
+    }
     const result = resultFromCells({
-      name: cellText(nameCell),
-      values: maps.map((m) => m.text),
-      range: text(rangeCol),
-      flag: text(flagCol),
-      unit: text(unitCol),
+      name,
+      values,
+      range: text(cells, rangeCol),
+      flag: text(cells, flagCol),
+      unit: text(cells, unitCol),
     });
     const vmap = maps[result?.valueIndex ?? -1];
     if (!result || !vmap) continue;
-    out.push(row(layout, nameCell, piecesOf(vmap, result.cell.valueStart, result.cell.valueEnd), result));
+    const { value, unit, range, flag, judgement } = result;
+    out.push({
+      layout,
+      name,
+      nameText: trimmedPieces(textMap(nameCell)),
+      valueText: piecesOf(vmap, result.cell.valueStart, result.cell.valueEnd),
+      result: { value, unit, range, flag, judgement },
+    });
   }
   return out;
 }
 
-function row(
-  layout: RowLayout,
-  nameCell: Element,
-  valueText: FoundRow["valueText"],
-  result: FoundRow["result"],
-) {
-  const { value, unit, range, flag, judgement } = result;
-  return {
-    layout,
-    name: cellText(nameCell),
-    nameText: trimmedPieces(textMap(nameCell)),
-    valueText,
-    result: { value, unit, range, flag, judgement },
-  };
-}
-
 /** Cells of a table row, or null when spanning cells make the columns unclear. */
 function tableCells(tr: HTMLTableRowElement): Element[] | null {
-  const cells = Array.from(tr.cells);
-  return cells.some((c) => c.colSpan > 1) ? null : cells;
+  const cells = tr.cells;
+  const out: Element[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as HTMLTableCellElement;
+    if (cell.colSpan > 1) return null;
+    out.push(cell);
+  }
+  return out;
 }
 
 export function readTable(table: HTMLTableElement): FoundRow[] {
-  const rows = Array.from(table.rows);
+  const rows = table.rows;
   for (let h = 0; h < Math.min(4, rows.length); h++) {
     const header = tableCells(rows[h] as HTMLTableRowElement);
     const kinds = header && headerKinds(header.map(cellText));
     if (!kinds) continue;
-    const data = rows.slice(h + 1).flatMap((r) => {
-      const cells = tableCells(r);
-      return cells ? [cells] : [];
-    });
+    const data: Element[][] = [];
+    for (let r = h + 1; r < rows.length; r++) {
+      const cells = tableCells(rows[r] as HTMLTableRowElement);
+      if (cells) data.push(cells);
+    }
     return readRows(kinds, data, "table");
   }
   return [];

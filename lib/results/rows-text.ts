@@ -10,6 +10,7 @@ import { judge } from "./judge";
 import { parseLabelledRange, parseValueWithRange } from "./labelled";
 import { readNarrative } from "./narrative";
 import { looksLikeName } from "./row";
+import { squeezeSpace } from "./text";
 
 export function readPre(pre: Element): FoundRow[] {
   const map = textMap(pre);
@@ -51,7 +52,7 @@ function dlGroups(dl: Element): { dt: Element; dds: Element[] }[] {
 export function readDl(dl: Element): FoundRow[] {
   const out: FoundRow[] = [];
   for (const { dt, dds } of dlGroups(dl)) {
-    const name = (dt.textContent ?? "").trim().replace(/\s+/g, " ");
+    const name = squeezeSpace(dt.textContent ?? "");
     const first = dds[0];
     if (!first || !looksLikeName(name)) continue;
     const map = textMap(first);

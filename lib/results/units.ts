@@ -2,6 +2,8 @@
 // table is the only source: a unit not in it is shown as printed, without
 // words. Units are never converted.
 
+import { isSpaceCode } from "./text";
+
 const WORDS: Record<string, string> = {
   "mg/dl": "milligrams per deciliter",
   "g/dl": "grams per deciliter",
@@ -79,23 +81,35 @@ export function unitKey(printed: string): string {
 }
 
 function foldUnit(printed: string): string {
-  let k = printed
-    .trim()
-    .toLowerCase()
-    .replace(/[µμ]/g, "u")
-    .replace(/×/g, "x")
-    .replace(/³/g, "^3")
-    .replace(/⁶/g, "^6")
-    .replace(/⁹/g, "^9")
-    .replace(/²/g, "2")
-    .replace(/\s+/g, "")
-    .replace(/mcl\b/g, "ul");
+  let k = printed.trim().toLowerCase();
+  // Each replacement runs only when its text can be there (most units are plain ASCII).
+  if (!isAscii(k)) {
+    k = k
+      .replace(/[µμ]/g, "u")
+      .replace(/×/g, "x")
+      .replace(/³/g, "^3")
+      .replace(/⁶/g, "^6")
+      .replace(/⁹/g, "^9")
+      .replace(/²/g, "2");
+  }
+  if (hasSpace(k)) k = k.replace(/\s+/g, "");
+  if (k.includes("mcl")) k = k.replace(/mcl\b/g, "ul");
   // x10^3/uL, x10E3/uL, 10*3/uL, x10(3)/uL all mean 10^3/uL.
-  k = k.replace(/^x?10(?:\^|e|\*\*?|\()(\d+)\)?/, "10^$1");
+  if (k.startsWith("10") || k.startsWith("x10")) k = k.replace(/^x?10(?:\^|e|\*\*?|\()(\d+)\)?/, "10^$1");
   // mL/min/{1.73_m2}, mL/min/1.73 m2, mL/min/1.73sq.m
-  k = k.replace(/^ml\/min\/\{?1\.73_?(?:m2|sq\.?m)\}?$/, "ml/min/1.73m2");
+  if (k.startsWith("ml/min/")) k = k.replace(/^ml\/min\/\{?1\.73_?(?:m2|sq\.?m)\}?$/, "ml/min/1.73m2");
   if (k === "secs." || k === "sec.") k = "sec";
   return k;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The unit in words ("milligrams per deciliter"), or null when the table does not have it. */
