@@ -254,7 +254,13 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
 /** The underlined words of the page's main frame (the "termlens" highlight), lowercased, with counts. */
 async function underlinedWords(page: Page): Promise<Map<string, number>> {
   const words = await page.evaluate(() =>
-    [...(CSS.highlights.get("termlens") ?? [])].map((r) => r.toString().replace(/\s+/g, " ").toLowerCase()),
+    // The highlight holds StaticRanges, which have no text of their own.
+    [...(CSS.highlights.get("termlens") ?? [])].map((r) => {
+      const live = new Range();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString().replace(/\s+/g, " ").toLowerCase();
+    }),
   );
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
