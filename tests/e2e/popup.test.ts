@@ -9,7 +9,7 @@ import { beforeEach, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import type { CompiledGlossary } from "../../glossary/types";
 import { server, session, useExtension } from "./fixture";
-import { badgeOf, highlightCount, openRealPopup, type RealPopup, tabIdOf } from "./helpers";
+import { badgeOf, highlightCount, openRealPopup, type RealPopup, tabIdOf, waitUntilOff } from "./helpers";
 
 interface ChromeClear {
   storage: { sync: { clear(): Promise<void> } };
@@ -303,7 +303,8 @@ describe("the real popup", () => {
     await page.waitForFunction(() => (CSS.highlights.get("termlens")?.size ?? 0) > 0, undefined, {
       timeout: 15_000,
     });
-    await local.waitForTimeout(800);
+    // The other tab answers that it is off (page-info), not merely "not yet on".
+    await waitUntilOff(session, local);
     assert.equal(await highlightCount(local), 0, "a site not chosen stays off");
     await popup.detach();
     // Back to the default for the other tests.
