@@ -59,14 +59,19 @@ export function isInSkippedRegion(node: Node): boolean {
   return false;
 }
 
-function filterSkipping(alreadyRead: Node | null, root: Node): NodeFilter {
-  return {
-    acceptNode(node) {
-      if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-      if (node === alreadyRead && node !== root) return NodeFilter.FILTER_REJECT;
-      return skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
-  };
+/** What blockOf says for a text directly under `node`: the node, or its nearest non-inline ancestor. */
+function blockAt(node: Node): Node | null {
+  let p: Node | null = node;
+  while (p && p.nodeType === Node.ELEMENT_NODE && INLINE.has((p as Element).tagName)) p = p.parentNode;
+  return p;
+}
+
+/** One root being walked: where the walk goes next and the blocks it is inside. */
+interface Walk {
+  root: Node;
+  next: Node | null;
+  /** Non-inline elements entered and not yet left; the first entry is the root's own block. */
+  blocks: (Node | null)[];
 }
 
 /**
@@ -74,10 +79,14 @@ function filterSkipping(alreadyRead: Node | null, root: Node): NodeFilter {
  * until `deadline()` says stop or `maxChars` of text are in (checked only between blocks, so a block is
  * never cut in two). Open shadow roots met on the way are queued and walked
  * after their tree; `onShadowRoot` hears about each.
+ *
+ * The walk follows firstChild/nextSibling itself rather than a TreeWalker
+ * with a NodeFilter: the filter is a call from the engine into script for
+ * every element of the page, which costs more than the whole walk.
  */
 export class BlockCursor {
   private readonly roots: Node[] = [];
-  private walker: TreeWalker | null = null;
+  private walk: Walk | null = null;
   private block: TextBlock = [];
   private blockParent: Node | null = null;
 
@@ -91,7 +100,7 @@ export class BlockCursor {
   }
 
   get done(): boolean {
-    return this.walker === null && this.roots.length === 0;
+    return this.walk === null && this.roots.length === 0;
   }
 
   take(deadline: () => boolean, maxChars = Number.POSITIVE_INFINITY): TextBlock[] {
@@ -100,41 +109,47 @@ export class BlockCursor {
     let timeUp = false;
     let chars = 0;
     while (!this.done) {
-      if (!this.walker) {
+      if (!this.walk) {
         const root = this.roots.shift() as Node;
-        const doc = root.ownerDocument ?? (root as Document);
-        this.walker = doc.createTreeWalker(
-          root,
-          NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-          filterSkipping(this.alreadyRead, root),
-        );
+        this.walk = { root, next: root.firstChild, blocks: [blockAt(root)] };
       }
-      const node = this.walker.nextNode();
+      const walk = this.walk;
+      const node = walk.next;
       if (!node) {
         this.flush(out);
-        this.walker = null;
+        this.walk = null;
         continue;
       }
+      let enter = false;
       if (node.nodeType === Node.TEXT_NODE) {
         const text = node as Text;
-        if (text.data.length === 0) continue;
-        // Leaving a nested block ("<div>a<div>b</div>c</div>") ends the run too.
-        const parent = blockOf(text);
-        if (parent !== this.blockParent) this.flush(out);
-        this.blockParent = parent;
-        this.block.push(text);
-        chars += text.data.length;
-        // Enough text for one batch: stop at the next block boundary so the
-        // caller can match it within its own time budget.
-        if (chars >= maxChars) timeUp = true;
-      } else {
+        if (text.length > 0) {
+          // Leaving a nested block ("<div>a<div>b</div>c</div>") ends the run too.
+          const parent = walk.blocks[walk.blocks.length - 1] ?? null;
+          if (parent !== this.blockParent) this.flush(out);
+          this.blockParent = parent;
+          this.block.push(text);
+          chars += text.length;
+          // Enough text for one batch: stop at the next block boundary so the
+          // caller can match it within its own time budget.
+          if (chars >= maxChars) timeUp = true;
+        }
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
         const el = node as Element;
-        if (!INLINE.has(el.tagName)) this.flush(out);
-        if (el.shadowRoot) {
-          this.roots.push(el.shadowRoot);
-          this.onShadowRoot(el.shadowRoot);
+        // Skipped subtrees are passed over whole, as if absent: they end no run.
+        if (el !== this.alreadyRead && !skipped(el)) {
+          enter = true;
+          if (!INLINE.has(el.tagName)) {
+            this.flush(out);
+            walk.blocks.push(el);
+          }
+          if (el.shadowRoot) {
+            this.roots.push(el.shadowRoot);
+            this.onShadowRoot(el.shadowRoot);
+          }
         }
       }
+      walk.next = following(walk, node, enter);
       // Reading the clock on every node would cost more than the walk.
       if (!timeUp && (++steps & 63) === 0) timeUp = deadline();
       if (timeUp && this.block.length === 0) break;
@@ -146,6 +161,21 @@ export class BlockCursor {
     if (this.block.length > 0) out.push(this.block);
     this.block = [];
     this.blockParent = null;
+  }
+}
+
+/** The node after `node` in document order within the walk's root; into its children when `enter`. */
+function following(walk: Walk, node: Node, enter: boolean): Node | null {
+  if (enter && node.firstChild) return node.firstChild;
+  let n = node;
+  for (;;) {
+    if (walk.blocks.length > 1 && walk.blocks[walk.blocks.length - 1] === n) walk.blocks.pop();
+    const sibling = n.nextSibling;
+    if (sibling) return sibling;
+    const parent = n.parentNode;
+    // The root's end, or a node removed from the page while the walk paused.
+    if (!parent || parent === walk.root) return null;
+    n = parent;
   }
 }
 

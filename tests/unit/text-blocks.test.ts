@@ -1,5 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { BlockCursor, collectBlocks } from "../../entrypoints/content-script/text-blocks";
+import {
+  BlockCursor,
+  blockOf,
+  collectBlocks,
+  isSkippedRoot,
+} from "../../entrypoints/content-script/text-blocks";
+import { INLINE_TAGS } from "../../lib/inline-tags";
 
 function blocksOf(html: string): string[][] {
   document.body.innerHTML = html;
@@ -22,6 +29,13 @@ describe("collectBlocks", () => {
     ["editable regions are skipped", "<div contenteditable>necrosis</div><p>b</p>", [["b"]]],
     ["contenteditable=false is read", '<div contenteditable="false">a</div>', [["a"]]],
     ["our own tooltip is skipped", "<termlens-tooltip>x</termlens-tooltip><p>a</p>", [["a"]]],
+    ["a skipped element inside a run does not end it", "<p>a<button>x</button>b</p>", [["a", "b"]]],
+    [
+      "leaving a block inside an inline element",
+      "<div><span>a<div>b</div>c</span>d</div>",
+      [["a"], ["b"], ["c", "d"]],
+    ],
+    ["empty blocks end runs", "<p>a<span></span><div></div>b</p>", [["a"], ["b"]]],
   ])("%s", (_name, html, expected) => {
     expect(blocksOf(html)).toEqual(expected);
   });
@@ -66,5 +80,61 @@ describe("BlockCursor batches", () => {
     const batch = cursor.take(() => false, 1000);
     expect(batch.length).toBe(10);
     expect(cursor.take(() => false).length).toBe(40);
+  });
+});
+
+/** The walk as a TreeWalker with a NodeFilter does it: the reference the faster walk must agree with. */
+function referenceBlocks(root: Node): string[][] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (isSkippedRoot(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const out: string[][] = [];
+  let block: string[] = [];
+  let blockParent: Node | null = null;
+  const flush = () => {
+    if (block.length) out.push(block);
+    block = [];
+    blockParent = null;
+  };
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) {
+      if ((n as Text).length === 0) continue;
+      const parent = blockOf(n);
+      if (parent !== blockParent) flush();
+      blockParent = parent;
+      block.push((n as Text).data);
+    } else if (!INLINE_TAGS.has((n as Element).tagName)) flush();
+  }
+  flush();
+  return out;
+}
+
+describe("BlockCursor against the TreeWalker reference", () => {
+  const tag = fc.constantFrom("p", "div", "span", "b", "i", "a", "em", "li", "td", "br", "script", "button");
+  const tree: fc.Arbitrary<string> = fc.letrec((t) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("x", "y z", " ", ""),
+      fc
+        .tuple(tag, fc.array(t("node"), { maxLength: 4 }))
+        .map(([name, kids]) => (name === "br" ? "<br>" : `<${name}>${kids.join("")}</${name}>`)),
+    ),
+  })).node;
+
+  test("same blocks on random trees, in one go and in small slices", () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (parts, every) => {
+        document.body.innerHTML = parts.join("");
+        const expected = referenceBlocks(document.body);
+        expect(collectBlocks(document.body).map((b) => b.map((x) => x.data))).toEqual(expected);
+        const cursor = new BlockCursor([document.body]);
+        let calls = 0;
+        const sliced: string[][] = [];
+        while (!cursor.done)
+          sliced.push(...cursor.take(() => ++calls % every === 0).map((b) => b.map((x) => x.data)));
+        expect(sliced).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
