@@ -3,9 +3,12 @@
 // inject the real content script into this frame. A switched-off site pays
 // for this small file alone: no polyfill, no framework runtime, no matcher,
 // glossary index or tooltip UI. It starts Termlens live when the site is
-// switched on later, and answers the popup for its frame until then.
+// switched on later, and answers the popup for its frame until then. A
+// subframe without text (the empty frames ad scripts make) waits for its
+// first words before it costs anything more.
 
 import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
+import { whenTextAppears } from "../lib/frame-text";
 import type { PageInfoReply } from "../lib/messages";
 import { pageApi } from "../lib/page-api";
 import { isOnHere, isSiteChange, sitesFrom } from "../lib/page-settings";
@@ -19,6 +22,7 @@ export default defineUnlistedScript(() => {
   if (self.termlensGate) return;
   self.termlensGate = true;
   let activated = false;
+  let waiting = false;
 
   const enabledNow = async (): Promise<boolean> => {
     const all = await api.storage.sync.get(null);
@@ -28,7 +32,7 @@ export default defineUnlistedScript(() => {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area !== "sync" || !isSiteChange(changes)) return;
     enabledNow()
-      .then((on) => (on ? activate() : undefined))
+      .then((on) => (on ? start() : undefined))
       .catch(() => {});
   };
 
@@ -46,6 +50,18 @@ export default defineUnlistedScript(() => {
     }
   }
 
+  // The top page starts at once (a PDF viewer or an empty app shell is still
+  // the page); a subframe once it has something to read.
+  function start(): void {
+    if (window === window.top || document.contentType === "application/pdf") {
+      void activate();
+      return;
+    }
+    if (waiting) return;
+    waiting = true;
+    whenTextAppears(document, () => void activate());
+  }
+
   // Until the real script runs, answer the popup's question for this frame.
   api.runtime.onMessage.addListener((raw, sender, reply) => {
     if (activated || sender.id !== api.runtime.id) return undefined;
@@ -61,7 +77,7 @@ export default defineUnlistedScript(() => {
 
   enabledNow()
     .then((on) => {
-      if (on) return activate();
+      if (on) return start();
       api.storage.onChanged.addListener(onChanged);
       // Off here: say so once, so the badge can read "off" at once.
       return api.runtime.sendMessage({ type: "found", counts: {} }).catch(() => {});
