@@ -4,8 +4,8 @@
 // index and a script evaluation, for nothing. A frame filled in later is
 // watched and starts when its first words arrive.
 
-/** Text that never reaches a reader. */
-const CODE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"]);
+/** Text that never reaches a reader in the page itself. */
+const CODE = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TITLE"]);
 
 function readable(text: Text): boolean {
   const parent = text.parentNode;

@@ -10,6 +10,7 @@ describe("hasReadableText", () => {
     ["an empty body", "", false],
     ["white space only", "  \n\t ", false],
     ["a script's code", "<script>var ad = 1;</script><style>p{}</style>", false],
+    ["a page title", "<title>Ad</title>", false],
     ["a word", "<div><span>necrosis</span></div>", true],
     ["a word after code", "<script>x()</script> a", true],
   ])("%s", (_name, html, expected) => {
