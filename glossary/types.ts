@@ -82,6 +82,12 @@ export interface Term {
   everyday: boolean;
   /** Forms (term or variants) matched only exactly as written, e.g. "ESRD". */
   caseSensitive: string[];
+  /**
+   * Phrases that hold a form of this entry but name something else ("sickle
+   * cell trait" is not sickle cell anemia): matched so that the form inside
+   * is not, and never shown. Absent when none.
+   */
+  notWithin?: string[];
   /** Where the source document is wrong: shown in the popup's term view, never in the tooltip. */
   correction?: string;
   correctionCitations?: Citation[];

@@ -1,5 +1,5 @@
 // Shapes validated drafts into the shipped files. Assumes validation passed.
-import { buildIndex, type MatchPattern, serializeIndex } from "../match/index";
+import { buildIndex, type MatchPattern, NOT_A_TERM, serializeIndex } from "../match/index";
 import type {
   Citation,
   CitedText,
@@ -84,6 +84,7 @@ export function compileGlossary(
       documentId: e.documentId,
     };
     if (e.explanation) term.explanation = e.explanation;
+    if (e.notWithin.value.length > 0) term.notWithin = e.notWithin.value;
     if (e.correction) {
       term.correction = e.correction.value;
       term.correctionCitations = (e.correctionCitations?.value ?? []).map((c) => citation(c, e.documentId));
@@ -116,13 +117,14 @@ export function compileGlossary(
 }
 
 export function matchPatterns(terms: readonly Term[]): MatchPattern[] {
-  return terms.flatMap((t) =>
-    [t.term, ...t.variants].map((text) => ({
+  return terms.flatMap((t) => [
+    ...[t.term, ...t.variants].map((text) => ({
       id: t.id,
       text,
       caseSensitive: t.caseSensitive.includes(text),
     })),
-  );
+    ...(t.notWithin ?? []).map((text) => ({ id: NOT_A_TERM, text, caseSensitive: false })),
+  ]);
 }
 
 export function compileContentData(glossary: CompiledGlossary): ContentData {

@@ -40,6 +40,7 @@ export interface EntryDraft {
   term: Field<string>;
   variants: Field<string[]>;
   caseSensitive: Field<string[]>;
+  notWithin: Field<string[]>;
   definition: Field<string>;
   explanation?: string;
   topics: Field<string[]>;
@@ -89,6 +90,7 @@ const entrySpec: RecordSpec = {
   term: { type: "string", required: true },
   variants: { type: "strings", required: false },
   caseSensitive: { type: "strings", required: false },
+  notWithin: { type: "strings", required: false },
   definition: { type: "string", required: true },
   explanation: { type: "string", required: false },
   topics: { type: "strings", required: true },
@@ -174,6 +176,7 @@ export function readEntries(yaml: YamlFile, documentId: string, report: Reporter
         term: str(rec, "term") as Field<string>,
         variants: list(rec, "variants"),
         caseSensitive: list(rec, "caseSensitive"),
+        notWithin: list(rec, "notWithin"),
         definition: str(rec, "definition") as Field<string>,
         explanation: str(rec, "explanation")?.value,
         topics: list(rec, "topics"),

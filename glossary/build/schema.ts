@@ -16,7 +16,10 @@
 // what its source says, as read there).
 //
 // ## entries.yaml: a list of entries
-//   id, term, variants?, caseSensitive?, definition (<= 25 words, grade <= 10),
+//   id, term, variants?, caseSensitive?, notWithin? (phrases that hold a form
+//   but name something else, "sickle cell trait": never underlined, and the
+//   form inside them is not either; each must hold a form and be no entry's
+//   form), definition (<= 25 words, grade <= 10),
 //   explanation?, correction? (popup term view only, never the tooltip),
 //   correctionCitations? (required with correction), topics, related?,
 //   everyday?, citations (at least one; each quote must contain the term or a

@@ -195,6 +195,23 @@ function checkForms(entries: EntryDraft[], report: Reporter): void {
       }
     }
   }
+  // A phrase the entry is not (its words inside something else) must hold one
+  // of its forms, or it shadows nothing, and be no entry's form, or it would
+  // hide that entry.
+  for (const e of entries) {
+    e.notWithin.value.forEach((phrase, i) => {
+      const line = e.notWithin.itemLines[i] ?? e.notWithin.line;
+      const owner = claims.get(formKey(phrase, false))?.[0];
+      if (owner)
+        report.error(
+          e.path,
+          line,
+          `notWithin "${phrase}" is a form of entry "${owner.entryId}" (${owner.path}:${owner.line})`,
+        );
+      else if (!findsForm(e, phrase))
+        report.error(e.path, line, `notWithin "${phrase}" holds neither "${e.term.value}" nor a variant`);
+    });
+  }
 }
 
 export function definitionGrade(e: Pick<EntryDraft, "term" | "variants" | "definition">): number {

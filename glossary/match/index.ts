@@ -67,9 +67,17 @@ export function loadIndex(data: SerializedIndex): MatchIndex {
   return compile(data);
 }
 
+/**
+ * The id of phrases that hold a glossary form but name something else (an
+ * entry's `notWithin`): leftmost-longest lets them take the text, so the
+ * shorter form inside is not matched, and matchChunks never reports them.
+ */
+export const NOT_A_TERM = "";
+
 export function matchChunks(index: MatchIndex, chunks: readonly string[]): TextMatch[] {
   const raw: number[] = [];
   scanChunks(index, chunks, raw);
   const { ids, meta } = index;
-  return toChunkMatches(raw, chunks, (p) => ids[(meta[p] as number) >>> 1] as string);
+  const matches = toChunkMatches(raw, chunks, (p) => ids[(meta[p] as number) >>> 1] as string);
+  return matches.some((m) => m.id === NOT_A_TERM) ? matches.filter((m) => m.id !== NOT_A_TERM) : matches;
 }

@@ -197,3 +197,17 @@ describe("test cards behind the portal forms", () => {
     }
   });
 });
+
+describe("phrases that hold a form but name something else (notWithin)", () => {
+  it.each<Row>([
+    // The trait is not the disease: no card at all rather than the disease's.
+    ["She has sickle cell trait.", []],
+    ["Sickle-cell trait, and anemia", ["anemia:anemia"]],
+    // The control: the disease's own forms still match, beside the trait too.
+    ["sickle cell disease", ["sickle-cell-anemia:sickle cell disease"]],
+    ["a sickle cell crisis", ["sickle-cell-anemia:sickle cell"]],
+    ["sickle cell trait, not sickle cell anemia", ["sickle-cell-anemia:sickle cell anemia"]],
+  ])("%s", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

@@ -29,6 +29,13 @@ const cases: [rule: string, expected: string[]][] = [
     ],
   ],
   [
+    "not-within",
+    [
+      'mini/entries.yaml:3: notWithin "tophaceous arthritis" holds neither "gout" nor a variant',
+      'mini/entries.yaml:3: notWithin "uric acid" is a form of entry "uric-acid" (mini/entries.yaml:10)',
+    ],
+  ],
+  [
     "evidence-not-found",
     ['mini/entries.yaml:5: quote not found verbatim in the document: "Gout is a kind of diabetes."'],
   ],
