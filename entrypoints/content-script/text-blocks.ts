@@ -41,9 +41,7 @@ function skipped(el: Element): boolean {
 
 /** The nearest ancestor that is not an inline element: the text's block. */
 export function blockOf(node: Node): Node | null {
-  let p = node.parentNode;
-  while (p && p.nodeType === Node.ELEMENT_NODE && INLINE.has((p as Element).tagName)) p = p.parentNode;
-  return p;
+  return blockAt(node.parentNode);
 }
 
 /** Whether `node` is itself an element we never read. */
@@ -59,9 +57,9 @@ export function isInSkippedRegion(node: Node): boolean {
   return false;
 }
 
-/** What blockOf says for a text directly under `node`: the node, or its nearest non-inline ancestor. */
-function blockAt(node: Node): Node | null {
-  let p: Node | null = node;
+/** The block of a text directly under `node`: the node, or its nearest non-inline ancestor. */
+function blockAt(node: Node | null): Node | null {
+  let p = node;
   while (p && p.nodeType === Node.ELEMENT_NODE && INLINE.has((p as Element).tagName)) p = p.parentNode;
   return p;
 }
