@@ -238,11 +238,12 @@ export async function runMatchBench(root: string): Promise<void> {
 
   const [seedRow, s, v] = rows;
   if (seedRow === undefined || s === undefined) return;
+  // Issue 4's "seed >= RegExp" bar was met by the WebAssembly engine that
+  // issue 12 removed; the JavaScript scanner is judged on the pages (the page
+  // benchmark), so this is printed, not judged.
   console.log(
-    bar(
-      seedRow.mbps / seedRow.reMbps >= 1,
-      `seed: engine >= RegExp alternation (${(seedRow.mbps / seedRow.reMbps).toFixed(1)}x)`,
-    ),
+    `seed: engine ${(seedRow.mbps / seedRow.reMbps).toFixed(1)}x the RegExp alternation on whole text, ` +
+      `${(seedRow.chunkMbps / seedRow.joinMbps).toFixed(1)}x on text nodes (information)`,
   );
   console.log(`shipped: engine ${(s.mbps / s.reMbps).toFixed(1)}x the RegExp alternation (information)`);
   if (v === undefined) {
