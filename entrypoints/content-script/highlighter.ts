@@ -50,7 +50,7 @@ export class PageTerms {
     for (const block of blocks) {
       for (const node of block) this.forgetNode(node);
       if (this.backlog.length > 0) this.dropQueued(block);
-      const chunks = block.map((t) => t.data);
+      const chunks = block.texts ?? block.map((t) => t.data);
       const length = chunks.reduce((n, c) => n + c.length, 0);
       if (length > LONG_BLOCK) {
         this.backlog.push({ block, windows: matchInWindows(this.index, chunks) });

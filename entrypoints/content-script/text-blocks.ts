@@ -5,7 +5,8 @@
 
 import { INLINE_TAGS } from "../../lib/inline-tags";
 
-export type TextBlock = Text[];
+/** A run of text nodes, with the block element the walk found them in (see lib/results/candidate.ts). */
+export type TextBlock = Text[] & { element?: Element | null; tag?: string; texts?: string[] };
 
 // Inline elements continue the current block; any other element ends it.
 const INLINE = INLINE_TAGS;
@@ -33,8 +34,8 @@ const SKIP = new Set([
   "TERMLENS-TOOLTIP",
 ]);
 
-function skipped(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+function skipped(el: Element, tag = el.tagName): boolean {
+  if (SKIP.has(tag.toUpperCase())) return true;
   const editable = el.getAttribute("contenteditable");
   return editable !== null && editable !== "false";
 }
@@ -70,6 +71,8 @@ interface Walk {
   next: Node | null;
   /** Non-inline elements entered and not yet left; the first entry is the root's own block. */
   blocks: (Node | null)[];
+  /** Their tag names ("" for a block that is not an element). */
+  tags: string[];
 }
 
 /**
@@ -86,7 +89,9 @@ export class BlockCursor {
   private readonly roots: Node[] = [];
   private walk: Walk | null = null;
   private block: TextBlock = [];
+  private texts: string[] = [];
   private blockParent: Node | null = null;
+  private blockTag = "";
 
   constructor(
     roots: Iterable<Node>,
@@ -109,7 +114,9 @@ export class BlockCursor {
     while (!this.done) {
       if (!this.walk) {
         const root = this.roots.shift() as Node;
-        this.walk = { root, next: root.firstChild, blocks: [blockAt(root)] };
+        const block = blockAt(root);
+        const tag = block?.nodeType === Node.ELEMENT_NODE ? (block as Element).tagName : "";
+        this.walk = { root, next: root.firstChild, blocks: [block], tags: [tag] };
       }
       const walk = this.walk;
       const node = walk.next;
@@ -121,13 +128,18 @@ export class BlockCursor {
       let enter = false;
       if (node.nodeType === Node.TEXT_NODE) {
         const text = node as Text;
-        if (text.length > 0) {
+        const data = text.data;
+        if (data.length > 0) {
           // Leaving a nested block ("<div>a<div>b</div>c</div>") ends the run too.
           const parent = walk.blocks[walk.blocks.length - 1] ?? null;
-          if (parent !== this.blockParent) this.flush(out);
-          this.blockParent = parent;
+          if (parent !== this.blockParent) {
+            this.flush(out);
+            this.blockParent = parent;
+            this.blockTag = walk.tags[walk.tags.length - 1] ?? "";
+          }
           this.block.push(text);
-          chars += text.length;
+          this.texts.push(data);
+          chars += data.length;
           // Enough text for one batch: stop at the next block boundary so the
           // caller can match it within its own time budget.
           if (chars >= maxChars) timeUp = true;
@@ -135,11 +147,13 @@ export class BlockCursor {
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const el = node as Element;
         // Skipped subtrees are passed over whole, as if absent: they end no run.
-        if (el !== this.alreadyRead && !skipped(el)) {
+        const tag = el.tagName;
+        if (el !== this.alreadyRead && !skipped(el, tag)) {
           enter = true;
-          if (!INLINE.has(el.tagName)) {
+          if (!INLINE.has(tag)) {
             this.flush(out);
             walk.blocks.push(el);
+            walk.tags.push(tag);
           }
           if (el.shadowRoot) {
             this.roots.push(el.shadowRoot);
@@ -156,8 +170,15 @@ export class BlockCursor {
   }
 
   private flush(out: TextBlock[]): void {
-    if (this.block.length > 0) out.push(this.block);
+    if (this.block.length > 0) {
+      const parent = this.blockParent;
+      this.block.element = parent && parent.nodeType === Node.ELEMENT_NODE ? (parent as Element) : null;
+      this.block.tag = this.blockTag;
+      this.block.texts = this.texts;
+      out.push(this.block);
+    }
     this.block = [];
+    this.texts = [];
     this.blockParent = null;
   }
 }
@@ -167,7 +188,10 @@ function following(walk: Walk, node: Node, enter: boolean): Node | null {
   if (enter && node.firstChild) return node.firstChild;
   let n = node;
   for (;;) {
-    if (walk.blocks.length > 1 && walk.blocks[walk.blocks.length - 1] === n) walk.blocks.pop();
+    if (walk.blocks.length > 1 && walk.blocks[walk.blocks.length - 1] === n) {
+      walk.blocks.pop();
+      walk.tags.pop();
+    }
     const sibling = n.nextSibling;
     if (sibling) return sibling;
     const parent = n.parentNode;

@@ -2,7 +2,7 @@
 // belong to a result layout (candidate.ts), or a cell of a table already
 // known to hold results, find that layout and the reader for it.
 
-import { blockElement, labelsValue, maybeHeading } from "./candidate";
+import { elementOf, labelsValue, maybeHeading, type ScannedBlock, someText, textAt } from "./candidate";
 import type { FoundRow } from "./found-row";
 import { gridContainer, gridHeader, readGrid, readTable } from "./rows-grid";
 import { readDl, readNarrativeBlock, readPre } from "./rows-text";
@@ -19,23 +19,21 @@ const MAX_PRE_CHARS = 256 * 1024;
  * containers found before, so rows added later to a known table or grid are
  * read with it.
  */
-export function containerForBlock(
-  block: readonly Text[],
-  known: ReadonlySet<Element>,
-): ResultContainer | null {
-  const first = block[0];
-  if (!first) return null;
-  const el = blockElement(first);
-  if (!el) return null;
+export function containerForBlock(block: ScannedBlock, known: ReadonlySet<Element>): ResultContainer | null {
+  const el = elementOf(block);
+  if (!el || block.length === 0) return null;
   // Most blocks are none of these: decided from the block's own element and
   // its text, without walking further up (the scan calls this for every block).
-  const tag = el.tagName;
+  const tag = block.tag ?? el.tagName;
   if (tag === "PRE") {
     return (el.textContent?.length ?? 0) <= MAX_PRE_CHARS ? { el, read: () => readPre(el) } : null;
   }
   if (tag === "TD" || tag === "TH") {
+    // A cell of a table seen before, or a name heading: only then look for the table.
+    const heading = someText(block, maybeHeading);
+    if (known.size === 0 && !heading) return null;
     const table = el.closest("table");
-    if (table && (known.has(table) || block.some((t) => maybeHeading(t.data)))) {
+    if (table && (heading || known.has(table))) {
       return { el: table, read: () => readTable(table) };
     }
     return null;
@@ -46,9 +44,9 @@ export function containerForBlock(
   }
   let headingText: Text | undefined;
   let labelled = false;
-  for (const t of block) {
-    const data = t.data;
-    if (!headingText && maybeHeading(data)) headingText = t;
+  for (let i = 0; i < block.length; i++) {
+    const data = textAt(block, i);
+    if (!headingText && maybeHeading(data)) headingText = block[i];
     if (!labelled && labelsValue(data)) labelled = true;
   }
   // A grid's heading (its cell may be the block, or one inline cell of a row

@@ -3,11 +3,12 @@
 // row. Types and lookup only, so the content script bundles none of them.
 
 import type { ResultCardProps } from "../../components/ResultCard";
+import type { ScannedBlock } from "./candidate";
 import type { ResultContainer } from "./near-block";
 
 export interface ResultReading {
   /** The result layout a block of text belongs to, if any (near-block.ts). */
-  containerForBlock(block: readonly Text[], known: ReadonlySet<Element>): ResultContainer | null;
+  containerForBlock(block: ScannedBlock, known: ReadonlySet<Element>): ResultContainer | null;
   /**
    * Draws (or redraws) the card for a row into `mount`, an element of the
    * tooltip's shadow root that nothing else renders into: the script brings

@@ -1,10 +1,12 @@
 // Result detection's cost, in Chromium. On the big corpus pages: the time
-// PageResults adds to a scan against the scan itself (reading the blocks,
-// matching and marking them with PageTerms), both timed in the same run on
-// the same blocks (the bar: at most 10%, median over pages of each page's
-// median over runs; performance.now, 0.1 ms steps). On our result fixture
-// pages, and on one long results page (the fixtures' bodies repeated): the
-// cost per 100 result rows (the bar: at most 2 ms, judged warm; the cold
+// PageResults takes on a page's blocks (with the readers there, the dearer
+// path), against our whole main-thread CPU time on that page from the page
+// benchmark of the same run (the bar: at most 10%, median over pages), and,
+// for information, against the scan alone (reading the blocks, matching and
+// marking them with PageTerms), timed in the same run on the same blocks;
+// medians over runs; performance.now around 10 scans, then 10 detections:
+// its steps are 0.1 ms. On our result fixture pages, and on one long
+// results page (the fixtures' bodies repeated): the cost per 100 result rows (the bar: at most 2 ms, judged warm; the cold
 // figure is printed beside it, most of it one-time per page). The content
 // script's own code is bundled with esbuild and run in a plain browser (no
 // extension), so the parts can be timed apart.
@@ -66,8 +68,19 @@ interface Reads {
 }
 
 export interface ResultsFigures {
-  pages: { file: string; bytes: number; scanMs: number; detectMs: number; ratio: number; rows: number }[];
+  pages: {
+    file: string;
+    bytes: number;
+    scanMs: number;
+    detectMs: number;
+    /** detectMs / scanMs (information). */
+    ratio: number;
+    /** detectMs / our main-thread CPU time on the page (the bar; NaN without the page benchmark). */
+    share: number;
+    rows: number;
+  }[];
   medianRatio: number;
+  medianShare: number;
   /** Fixture pages, per 100 rows: warm (the bar) and cold. */
   per100RowsMs: number;
   per100RowsColdMs: number;
@@ -188,10 +201,15 @@ function longPage(dir: string, times: number): string {
 
 const per100 = (ms: number, rows: number) => (rows > 0 ? (ms / rows) * 100 : Number.NaN);
 
-/** `corpus: false` leaves the big corpus pages out (the rows part alone: `tsx tests/bench/results.ts --rows`). */
+/**
+ * `corpus: false` leaves the big corpus pages out (the rows part alone: `tsx
+ * tests/bench/results.ts --rows`). `oursMs`: our main-thread CPU time per big
+ * page from the page benchmark of the same `npm run bench`, what the bar
+ * judges detection against; without it the share of the scan is printed alone.
+ */
 export async function runResultsBench(
   root = resolve("."),
-  { corpus: withCorpus = true } = {},
+  { corpus: withCorpus = true, oursMs }: { corpus?: boolean; oursMs?: ReadonlyMap<string, number> } = {},
 ): Promise<ResultsFigures | null> {
   console.log("== Result detection (Chromium: PageResults against PageTerms on the same blocks) ==");
   const source = await probeSource(root);
@@ -215,15 +233,19 @@ export async function runResultsBench(
         const scanMs = median(runs.map((r) => r.scanMs));
         const detectMs = median(runs.map((r) => r.detectMs));
         const ratio = median(runs.map((r) => r.detectMs / Math.max(r.scanMs, 0.001)));
-        pages.push({ file, bytes, scanMs, detectMs, ratio, rows: runs[0]?.rows ?? 0 });
+        const ours = oursMs?.get(file);
+        const share = ours ? detectMs / ours : Number.NaN;
+        pages.push({ file, bytes, scanMs, detectMs, ratio, share, rows: runs[0]?.rows ?? 0 });
       }
       await page.close();
     } else if (withCorpus) console.log(`(no corpus at ${corpusDir}: the ratio is not measured)`);
     const medianRatio = pages.length ? median(pages.map((p) => p.ratio)) : Number.NaN;
-    const ratioOk = Number.isNaN(medianRatio) || medianRatio <= RATIO_BAR;
+    const shares = pages.map((p) => p.share).filter((x) => !Number.isNaN(x));
+    const medianShare = shares.length ? median(shares) : Number.NaN;
+    const ratioOk = Number.isNaN(medianShare) || medianShare <= RATIO_BAR;
     if (withCorpus) {
       console.log(
-        "page                                              KB    scan ms  detect ms  detect/scan  rows",
+        "page                                              KB    scan ms  detect ms  detect/scan  detect/ours  rows",
       );
       for (const p of pages) {
         console.log(
@@ -231,11 +253,18 @@ export async function runResultsBench(
             .toFixed(2)
             .padStart(
               9,
-            )} ${p.detectMs.toFixed(2).padStart(10)} ${`${(p.ratio * 100).toFixed(1)}%`.padStart(12)} ${String(p.rows).padStart(5)}`,
+            )} ${p.detectMs.toFixed(2).padStart(10)} ${`${(p.ratio * 100).toFixed(1)}%`.padStart(12)} ${(Number.isNaN(p.share) ? "-" : `${(p.share * 100).toFixed(1)}%`).padStart(12)} ${String(p.rows).padStart(5)}`,
         );
       }
       console.log(
-        `detection / scan, median over ${pages.length} big pages: ${(medianRatio * 100).toFixed(1)}% (bar ≤ ${RATIO_BAR * 100}%) ${ratioOk ? "PASS" : "FAIL"}`,
+        `detection / scan (reading and matching the blocks alone, warm), median over ${pages.length} big pages: ` +
+          `${(medianRatio * 100).toFixed(1)}% (information)`,
+      );
+      console.log(
+        Number.isNaN(medianShare)
+          ? "detection / our main-thread CPU time: needs the page benchmark's figures (npm run bench)"
+          : `detection / our main-thread CPU time on the page (page benchmark, this run), median over ${shares.length} ` +
+              `big pages: ${(medianShare * 100).toFixed(1)}% (bar ≤ ${RATIO_BAR * 100}%) ${ratioOk ? "PASS" : "FAIL"}`,
       );
     }
 
@@ -280,6 +309,7 @@ export async function runResultsBench(
     return {
       pages,
       medianRatio,
+      medianShare,
       per100RowsMs,
       per100RowsColdMs,
       rows,

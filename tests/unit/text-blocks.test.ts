@@ -7,6 +7,8 @@ import {
   isSkippedRoot,
 } from "../../entrypoints/content-script/text-blocks";
 import { INLINE_TAGS } from "../../lib/inline-tags";
+import { blockElement, labelsValue, maybeHeading } from "../../lib/results/candidate";
+import { isNameHeading } from "../../lib/results/headers";
 
 function blocksOf(html: string): string[][] {
   document.body.innerHTML = html;
@@ -126,7 +128,14 @@ describe("BlockCursor against the TreeWalker reference", () => {
       fc.property(fc.array(tree, { maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (parts, every) => {
         document.body.innerHTML = parts.join("");
         const expected = referenceBlocks(document.body);
-        expect(collectBlocks(document.body).map((b) => b.map((x) => x.data))).toEqual(expected);
+        const blocks = collectBlocks(document.body);
+        expect(blocks.map((b) => b.map((x) => x.data))).toEqual(expected);
+        // The element each block carries is what result detection would climb to.
+        for (const b of blocks) {
+          expect(b.element).toBe(blockElement(b[0] as Text));
+          expect(b.texts).toEqual(b.map((x) => x.data));
+          expect(b.tag).toBe(b.element?.tagName ?? "");
+        }
         const cursor = new BlockCursor([document.body]);
         let calls = 0;
         const sliced: string[][] = [];
@@ -135,6 +144,68 @@ describe("BlockCursor against the TreeWalker reference", () => {
         expect(sliced).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("maybeHeading's first-letter test", () => {
+  test("agrees with the regex it stands for, spaces of every kind included", () => {
+    const regex = (data: string) => data.length <= 40 && /^\s*[ctaipl]/i.test(data) && isNameHeading(data);
+    const texts = fc.oneof(
+      fc.constantFrom(
+        "Component",
+        "\u00a0Test",
+        " test name",
+        "\u3000Test",
+        "\tAnalyte",
+        "-Test",
+        "Lab",
+        "ıtem",
+        "İtem",
+      ),
+      fc.string({ maxLength: 12 }),
+      fc
+        .tuple(
+          fc.constantFrom(" ", "\u00a0", "\ufeff", "\u2003", "", "\n"),
+          fc.constantFrom("Test", "Component", "Result", "Item"),
+        )
+        .map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(texts, (t) => maybeHeading(t) === regex(t)),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("labelsValue's look before each colon", () => {
+  test("agrees with the regex over the whole text", () => {
+    const labelsValueByRegex = (data: string) => data.length < 4096 && /\b(?:value|result)\s*:/i.test(data);
+    const piece = fc.constantFrom(
+      "value",
+      "Value",
+      "RESULT",
+      "result",
+      "values",
+      "xresult",
+      "_value",
+      ":",
+      " ",
+      "\u00a0",
+      "\t",
+      "a",
+      "9",
+      "é",
+      "Result (mg):",
+      "10:30",
+    );
+    const texts = fc.oneof(
+      fc.array(piece, { maxLength: 8 }).map((p) => p.join("")),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(texts, (t) => labelsValue(t) === labelsValueByRegex(t)),
+      { numRuns: 3000 },
     );
   });
 });
