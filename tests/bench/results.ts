@@ -6,8 +6,9 @@
 // marking them with PageTerms), timed in the same run on the same blocks;
 // medians over runs; performance.now around 10 scans, then 10 detections:
 // its steps are 0.1 ms. On our result fixture pages, and on one long
-// results page (the fixtures' bodies repeated): the cost per 100 result rows (the bar: at most 2 ms, judged warm; the cold
-// figure is printed beside it, most of it one-time per page). The content
+// results page (the fixtures' bodies repeated): the cost per 100 result rows
+// (the bar: at most 2 ms, judged warm; the cold figure is printed beside it,
+// most of it one-time per page). The content
 // script's own code is bundled with esbuild and run in a plain browser (no
 // extension), so the parts can be timed apart.
 //
