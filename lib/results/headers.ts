@@ -3,21 +3,15 @@
 // Range / Reference Interval, Flag, Units. A heading must be one of these
 // exactly (case, spacing and a trailing colon aside): "Test date" is not "Test".
 
+import { headingKey, NAME_HEADINGS } from "./name-headings";
 import { squeezeSpace } from "./text";
+
+export { isNameHeading } from "./name-headings";
 
 export type ColumnKind = "name" | "value" | "range" | "flag" | "unit";
 
 const HEADINGS: Record<string, ColumnKind> = {
-  component: "name",
-  components: "name",
-  test: "name",
-  tests: "name",
-  "test name": "name",
-  "test description": "name",
-  analyte: "name",
-  investigation: "name",
-  parameter: "name",
-  "lab test": "name",
+  ...Object.fromEntries(NAME_HEADINGS.map((h) => [h, "name" as const])),
   value: "value",
   "your value": "value",
   result: "value",
@@ -54,18 +48,9 @@ const HEADINGS: Record<string, ColumnKind> = {
 };
 
 export function headingKind(text: string): ColumnKind | null {
-  let key = squeezeSpace(text);
-  // Longer than the longest heading with " :" after it: not a heading.
-  if (key.length === 0 || key.length > 26) return null;
-  key = key.toLowerCase();
-  if (key.charCodeAt(key.length - 1) === 58 /* ":" */) key = key.slice(0, key.endsWith(" :") ? -2 : -1);
-  if (key.length === 0 || key.length > 24) return null;
-  return HEADINGS[key] ?? null;
-}
-
-/** A quick test for a text that is a "name" heading (the anchor the row finder looks for). */
-export function isNameHeading(text: string): boolean {
-  return headingKind(text) === "name";
+  const key = headingKey(text, squeezeSpace);
+  // Own keys only: "constructor" is no heading.
+  return Object.hasOwn(HEADINGS, key) ? (HEADINGS[key] as ColumnKind) : null;
 }
 
 /**

@@ -2,7 +2,7 @@
 // belong to a result layout (candidate.ts), or a cell of a table already
 // known to hold results, find that layout and the reader for it.
 
-import { elementOf, labelsValue, maybeHeading, type ScannedBlock, someText, textAt } from "./candidate";
+import { elementOf, labelsValue, maybeHeading, type ScannedBlock, textsOf } from "./candidate";
 import type { FoundRow } from "./found-row";
 import { gridContainer, gridHeader, readGrid, readTable } from "./rows-grid";
 import { readDl, readNarrativeBlock, readPre } from "./rows-text";
@@ -30,7 +30,7 @@ export function containerForBlock(block: ScannedBlock, known: ReadonlySet<Elemen
   }
   if (tag === "TD" || tag === "TH") {
     // A cell of a table seen before, or a name heading: only then look for the table.
-    const heading = someText(block, maybeHeading);
+    const heading = textsOf(block).some(maybeHeading);
     if (known.size === 0 && !heading) return null;
     const table = el.closest("table");
     if (table && (heading || known.has(table))) {
@@ -44,8 +44,9 @@ export function containerForBlock(block: ScannedBlock, known: ReadonlySet<Elemen
   }
   let headingText: Text | undefined;
   let labelled = false;
-  for (let i = 0; i < block.length; i++) {
-    const data = textAt(block, i);
+  const texts = textsOf(block);
+  for (let i = 0; i < texts.length; i++) {
+    const data = texts[i] as string;
     if (!headingText && maybeHeading(data)) headingText = block[i];
     if (!labelled && labelsValue(data)) labelled = true;
   }

@@ -11,6 +11,7 @@ import {
   parseValueCell,
   unitWords,
 } from "../../lib/results";
+import { headingKind, isNameHeading } from "../../lib/results/headers";
 import { parseValueWithRange } from "../../lib/results/labelled";
 
 describe("parseValue", () => {
@@ -249,5 +250,21 @@ describe("unitWords", () => {
     ["furlongs/fortnight", null],
   ])("%j", (unit, words) => {
     expect(unitWords(unit)).toBe(words);
+  });
+});
+
+describe("column headings", () => {
+  test.each<[string, string | null]>([
+    ["Component", "name"],
+    [" Test \u00a0 Name :", "name"],
+    ["LAB TEST:", "name"],
+    ["Reference Range", "range"],
+    ["Your Value", "value"],
+    ["Test date", null],
+    ["constructor", null],
+    ["", null],
+  ])("%j is %s", (text, kind) => {
+    expect(headingKind(text)).toBe(kind);
+    expect(isNameHeading(text)).toBe(kind === "name");
   });
 });

@@ -7,7 +7,7 @@ import {
   isSkippedRoot,
 } from "../../entrypoints/content-script/text-blocks";
 import { INLINE_TAGS } from "../../lib/inline-tags";
-import { blockElement, labelsValue, maybeHeading } from "../../lib/results/candidate";
+import { blockElement, maybeHeading } from "../../lib/results/candidate";
 import { isNameHeading } from "../../lib/results/headers";
 
 function blocksOf(html: string): string[][] {
@@ -174,38 +174,6 @@ describe("maybeHeading's first-letter test", () => {
     fc.assert(
       fc.property(texts, (t) => maybeHeading(t) === regex(t)),
       { numRuns: 2000 },
-    );
-  });
-});
-
-describe("labelsValue's look before each colon", () => {
-  test("agrees with the regex over the whole text", () => {
-    const labelsValueByRegex = (data: string) => data.length < 4096 && /\b(?:value|result)\s*:/i.test(data);
-    const piece = fc.constantFrom(
-      "value",
-      "Value",
-      "RESULT",
-      "result",
-      "values",
-      "xresult",
-      "_value",
-      ":",
-      " ",
-      "\u00a0",
-      "\t",
-      "a",
-      "9",
-      "é",
-      "Result (mg):",
-      "10:30",
-    );
-    const texts = fc.oneof(
-      fc.array(piece, { maxLength: 8 }).map((p) => p.join("")),
-      fc.string({ maxLength: 20 }),
-    );
-    fc.assert(
-      fc.property(texts, (t) => labelsValue(t) === labelsValueByRegex(t)),
-      { numRuns: 3000 },
     );
   });
 });
