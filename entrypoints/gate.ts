@@ -59,7 +59,13 @@ export default defineUnlistedScript(() => {
     }
     if (waiting) return;
     waiting = true;
-    whenTextAppears(document, () => void activate());
+    // The site may have been switched off while the frame waited.
+    whenTextAppears(document, () => {
+      waiting = false;
+      enabledNow()
+        .then((on) => (on ? activate() : api?.storage.onChanged.addListener(onChanged)))
+        .catch(() => {});
+    });
   }
 
   // Until the real script runs, answer the popup's question for this frame.

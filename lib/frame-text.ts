@@ -14,12 +14,24 @@ function readable(text: Text): boolean {
   return /\S/.test(text.data);
 }
 
-/** Whether `root` is or holds a text node with a visible character (stops at the first). */
+/**
+ * A host of a shadow root, or a custom element (which may attach one later):
+ * its text is out of this document's reach and its changes out of the
+ * observer's, so it counts as text.
+ */
+function hostsShadow(el: Element): boolean {
+  return el.shadowRoot !== null || el.localName.includes("-");
+}
+
+/** Whether `root` is or holds a text node with a visible character, or a shadow host (stops at the first). */
 export function hasReadableText(root: Node): boolean {
   if (root.nodeType === Node.TEXT_NODE) return readable(root as Text);
+  if (root.nodeType === Node.ELEMENT_NODE && hostsShadow(root as Element)) return true;
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (readable(n as Text)) return true;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE ? readable(n as Text) : hostsShadow(n as Element)) return true;
+  }
   return false;
 }
 

@@ -95,14 +95,8 @@ export class PageResults {
     let last: Element | null = null;
     for (const block of blocks) {
       const first = block[0];
-      if (!first) continue;
-      // Blocks come in document order: those inside the layout just read were
-      // read with it, and once one is past it, so are the rest (a block met
-      // again is still caught by `seen`).
-      if (last) {
-        if (last.contains(first)) continue;
-        last = null;
-      }
+      // Blocks come in document order: those inside the layout just read were read with it.
+      if (!first || last?.contains(first)) continue;
       const container = reading.containerForBlock(block, known);
       if (!container || seen.has(container.el)) continue;
       seen.add(container.el);

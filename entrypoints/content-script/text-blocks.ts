@@ -73,6 +73,42 @@ interface Walk {
   blocks: (Node | null)[];
   /** Their tag names ("" for a block that is not an element). */
   tags: string[];
+  /** Whether the walk was started again because the page took its place away. */
+  restarted: boolean;
+}
+
+/** A fresh walk of `root` from its first child. */
+function startWalk(root: Node, restarted = false): Walk {
+  const block = blockAt(root);
+  const tag = block?.nodeType === Node.ELEMENT_NODE ? (block as Element).tagName : "";
+  return { root, next: root.firstChild, blocks: [block], tags: [tag], restarted };
+}
+
+/**
+ * Before a paused walk goes on: the page may have moved or removed nodes
+ * meanwhile. The blocks entered are read again from where the walk stands;
+ * if that place left the root, the root is walked again from its start (once:
+ * a page that keeps moving things gets the rest read by the watcher).
+ */
+function resume(walk: Walk): Walk {
+  const next = walk.next;
+  if (!next) return walk;
+  const chain: Element[] = [];
+  let p = next.parentNode;
+  for (; p && p !== walk.root; p = p.parentNode) {
+    if (p.nodeType === Node.ELEMENT_NODE) chain.push(p as Element);
+  }
+  if (!p) return walk.restarted ? { ...walk, next: null } : startWalk(walk.root, true);
+  walk.blocks.length = 1;
+  walk.tags.length = 1;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const el = chain[i] as Element;
+    if (!INLINE.has(el.tagName)) {
+      walk.blocks.push(el);
+      walk.tags.push(el.tagName);
+    }
+  }
+  return walk;
 }
 
 /**
@@ -111,13 +147,9 @@ export class BlockCursor {
     let steps = 0;
     let timeUp = false;
     let chars = 0;
+    if (this.walk) this.walk = resume(this.walk);
     while (!this.done) {
-      if (!this.walk) {
-        const root = this.roots.shift() as Node;
-        const block = blockAt(root);
-        const tag = block?.nodeType === Node.ELEMENT_NODE ? (block as Element).tagName : "";
-        this.walk = { root, next: root.firstChild, blocks: [block], tags: [tag] };
-      }
+      if (!this.walk) this.walk = startWalk(this.roots.shift() as Node);
       const walk = this.walk;
       const node = walk.next;
       if (!node) {

@@ -4,7 +4,7 @@
 // so a term across a window's edge is found whole, exactly once, with the
 // same leftmost-longest result as matching the block in one go.
 
-import { type MatchIndex, matchChunks, type TextMatch } from "../../glossary/match/index";
+import { type MatchIndex, matchEveryForm, type TextMatch, withoutNotATerm } from "../../glossary/match/index";
 
 const SPACE = /\s/;
 
@@ -58,13 +58,15 @@ export function* matchInWindows(
   let from = 0;
   while (from < total) {
     if (total - from <= 2 * windowChars) {
-      yield window(from, total, total);
+      yield withoutNotATerm(window(from, total, total));
       return;
     }
     const keepBefore = spaceFrom(from + windowChars);
     const to = spaceFrom(keepBefore + overlapChars);
+    // Where the next window starts counts the NOT_A_TERM phrases too, so one
+    // straddling the boundary still hides the form inside it.
     const found = window(from, to, keepBefore);
-    yield found;
+    yield withoutNotATerm(found);
     const last = found[found.length - 1];
     const lastEnd = last ? (chunkStarts[last.endChunk] as number) + last.endOffset : 0;
     from = Math.max(keepBefore, lastEnd);
@@ -85,7 +87,7 @@ export function* matchInWindows(
       pieceStart.push(a);
     }
     const out: TextMatch[] = [];
-    for (const m of matchChunks(index, pieces)) {
+    for (const m of matchEveryForm(index, pieces)) {
       const startChunk = pieceChunk[m.startChunk] as number;
       const startOffset = (pieceStart[m.startChunk] as number) + m.startOffset;
       if ((chunkStarts[startChunk] as number) + startOffset >= keepBefore) break;

@@ -75,9 +75,18 @@ export function loadIndex(data: SerializedIndex): MatchIndex {
 export const NOT_A_TERM = "";
 
 export function matchChunks(index: MatchIndex, chunks: readonly string[]): TextMatch[] {
+  return withoutNotATerm(matchEveryForm(index, chunks));
+}
+
+/** Every match, NOT_A_TERM ones included: for a caller that must know where they end (windows). */
+export function matchEveryForm(index: MatchIndex, chunks: readonly string[]): TextMatch[] {
   const raw: number[] = [];
   scanChunks(index, chunks, raw);
   const { ids, meta } = index;
-  const matches = toChunkMatches(raw, chunks, (p) => ids[(meta[p] as number) >>> 1] as string);
+  return toChunkMatches(raw, chunks, (p) => ids[(meta[p] as number) >>> 1] as string);
+}
+
+/** The matches to report: NOT_A_TERM ones left out. */
+export function withoutNotATerm(matches: TextMatch[]): TextMatch[] {
   return matches.some((m) => m.id === NOT_A_TERM) ? matches.filter((m) => m.id !== NOT_A_TERM) : matches;
 }

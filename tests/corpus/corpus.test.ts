@@ -162,6 +162,11 @@ describe("corpus: real pages with and without Termlens", { skip: !present && "no
     );
     assert.ok(!sameNodesReordered(plain, plain.replace('<div id="ad">x</div>', "")));
     assert.ok(!sameNodesReordered(plain, plain.replace("Hi", "Hi!")));
+    // White space counts, and so does the depth a node sits at.
+    assert.ok(!sameNodesReordered("<p>Take <b>iron</b></p>", "<p>Take<b>iron</b></p>"));
+    assert.ok(!sameNodesReordered("<p>a</p><p>b</p>", "<p>a<p>b</p></p>"));
+    // A "<" inside a script is no tag.
+    assert.ok(sameNodesReordered("<script>a<b</script><i>x</i><br>", "<i>x</i><script>a<b</script><br>"));
   });
 
   for (const path of files) {
@@ -330,15 +335,72 @@ function pieces(html: string): string[] {
   return html.split(/(?=<)/);
 }
 
-/** Whether two serializations hold the same tags and texts, only in another order. */
+const VOID_TAGS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+/** Elements whose text is serialized as it is, "<" included: no tags are read inside them. */
+const RAW_TAGS = new Set([
+  "script",
+  "style",
+  "xmp",
+  "iframe",
+  "noembed",
+  "noframes",
+  "noscript",
+  "textarea",
+  "title",
+]);
+
+/**
+ * The serialization as tags and texts (a text as serialized between two
+ * tags, white space and all), each keyed by how deep in the tree it sits.
+ */
+function tokensByDepth(html: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let raw: string | null = null;
+  for (const token of html.split(/(<\/?[a-zA-Z][^<>]*>)/)) {
+    if (token === "") continue;
+    const tag = /^<(\/?)([a-zA-Z][^\s/>]*)/.exec(token);
+    const name = tag?.[2]?.toLowerCase() ?? "";
+    if (!tag || (raw !== null && !(tag[1] && name === raw))) {
+      out.push(`${depth}|${token}`);
+      continue;
+    }
+    if (tag[1]) {
+      depth--;
+      raw = null;
+    }
+    out.push(`${depth}|${token}`);
+    if (!tag[1] && !VOID_TAGS.has(name)) {
+      depth++;
+      if (RAW_TAGS.has(name)) raw = name;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether two serializations hold the same tags and texts at the same
+ * depths, only in another order: nodes moved within a level, nothing added,
+ * dropped, changed (white space included) or put at another depth.
+ */
 function sameNodesReordered(a: string, b: string): boolean {
-  const bag = (html: string) =>
-    pieces(html)
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .sort();
-  const x = bag(a);
-  const y = bag(b);
+  const x = tokensByDepth(a).sort();
+  const y = tokensByDepth(b).sort();
   return x.length === y.length && x.every((p, i) => p === y[i]);
 }
 

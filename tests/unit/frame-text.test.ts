@@ -13,6 +13,7 @@ describe("hasReadableText", () => {
     ["a page title", "<title>Ad</title>", false],
     ["a word", "<div><span>necrosis</span></div>", true],
     ["a word after code", "<script>x()</script> a", true],
+    ["a custom element (it may render into a shadow root)", "<lab-report></lab-report>", true],
   ])("%s", (_name, html, expected) => {
     document.body.innerHTML = html;
     expect(hasReadableText(document)).toBe(expected);
@@ -57,4 +58,11 @@ describe("whenTextAppears", () => {
     await flush();
     expect(seen).toHaveBeenCalledTimes(1);
   });
+});
+
+test("a shadow host counts as text: its words are out of the document's reach", () => {
+  const host = document.createElement("div");
+  host.attachShadow({ mode: "open" }).innerHTML = "<p>anemia</p>";
+  document.body.append(host);
+  expect(hasReadableText(document)).toBe(true);
 });

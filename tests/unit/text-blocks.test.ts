@@ -5,6 +5,7 @@ import {
   blockOf,
   collectBlocks,
   isSkippedRoot,
+  type TextBlock,
 } from "../../entrypoints/content-script/text-blocks";
 import { INLINE_TAGS } from "../../lib/inline-tags";
 import { blockElement, maybeHeading } from "../../lib/results/candidate";
@@ -75,6 +76,33 @@ describe("BlockCursor", () => {
   });
 });
 
+describe("BlockCursor when the page changes while it is paused", () => {
+  const take = (cursor: BlockCursor) => cursor.take(() => false, 1);
+  const texts = (blocks: TextBlock[]) => blocks.map((b) => b.map((t) => t.data));
+
+  test("a moved subtree is read under its new block, not the old one", () => {
+    document.body.innerHTML =
+      "<section id=s1><div id=d1><p>x</p><p>y</p></div></section><section id=s2>after move</section>tail";
+    const cursor = new BlockCursor([document.body]);
+    expect(texts(take(cursor))).toEqual([["x"]]);
+    (document.getElementById("s2") as HTMLElement).prepend(document.getElementById("d1") as HTMLElement);
+    const rest: TextBlock[] = [];
+    while (!cursor.done) rest.push(...take(cursor));
+    expect(texts(rest)).toEqual([["y"], ["after move"], ["tail"]]);
+    for (const b of rest) expect(b.element).toBe(blockElement(b[0] as Text));
+  });
+
+  test("when the place it stopped is removed, the root is read again and nothing after it is lost", () => {
+    document.body.innerHTML = "<div id=gone><p>a</p><p>b</p></div><p>later text</p>tail";
+    const cursor = new BlockCursor([document.body]);
+    expect(texts(take(cursor))).toEqual([["a"]]);
+    (document.getElementById("gone") as HTMLElement).remove();
+    const rest: TextBlock[] = [];
+    while (!cursor.done) rest.push(...take(cursor));
+    expect(texts(rest)).toEqual([["later text"], ["tail"]]);
+  });
+});
+
 describe("BlockCursor batches", () => {
   test("stops at a block boundary once maxChars of text are collected", () => {
     document.body.innerHTML = Array.from({ length: 50 }, (_, i) => `<p>${"x".repeat(100)}${i}</p>`).join("");
@@ -140,7 +168,8 @@ describe("BlockCursor against the TreeWalker reference", () => {
         let calls = 0;
         const sliced: string[][] = [];
         while (!cursor.done)
-          sliced.push(...cursor.take(() => ++calls % every === 0).map((b) => b.map((x) => x.data)));
+          // maxChars 1: every take stops at the next block boundary, so the walk pauses often.
+          sliced.push(...cursor.take(() => ++calls % every === 0, 1).map((b) => b.map((x) => x.data)));
         expect(sliced).toEqual(expected);
       }),
       { numRuns: 300 },

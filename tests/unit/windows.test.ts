@@ -1,13 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { matchInWindows } from "../../entrypoints/content-script/windows";
-import { buildIndex, matchChunks } from "../../glossary/match/index";
+import { buildIndex, matchChunks, NOT_A_TERM } from "../../glossary/match/index";
 
 const index = buildIndex([
   { id: "necrosis", text: "necrosis", caseSensitive: false },
   { id: "skin-necrosis", text: "skin necrosis", caseSensitive: false },
   { id: "esrd", text: "ESRD", caseSensitive: true },
   { id: "ckd", text: "chronic kidney disease", caseSensitive: false },
+  { id: "cell", text: "cell", caseSensitive: false },
+  { id: NOT_A_TERM, text: "sickle cell trait", caseSensitive: false },
 ]);
 
 const windowed = (chunks: string[], size: number, overlap: number) =>
@@ -24,6 +26,15 @@ describe("matchInWindows", () => {
     const filler = "word ".repeat(40);
     const text = `${filler}skin necrosis ${filler}chronic kidney disease ${filler}`;
     for (let size = 20; size < 120; size += 7) {
+      expect(windowed([text], size, 40)).toEqual(matchChunks(index, [text]));
+    }
+  });
+
+  test("a phrase that is no term hides the form inside it across a window edge too", () => {
+    const filler = "word ".repeat(40);
+    const text = `${filler}sickle cell trait, a cell ${filler}`;
+    expect(matchChunks(index, [text]).map((m) => m.id)).toEqual(["cell"]);
+    for (let size = 20; size < 260; size += 3) {
       expect(windowed([text], size, 40)).toEqual(matchChunks(index, [text]));
     }
   });
