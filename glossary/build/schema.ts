@@ -12,14 +12,11 @@
 //     quote: "words from one of that reference's recorded quotes"
 //
 // A quote is compared after folding whitespace and quote styles. A reference
-// quote must lie within a sentence recorded for that reference (which holds
-// what its source says, as read there).
+// quote must lie within a sentence recorded for that reference (as its source says it).
 //
 // ## entries.yaml: a list of entries
-//   id, term, variants?, caseSensitive?, notWithin? (phrases that hold a form
-//   but name something else, "sickle cell trait": never underlined, and the
-//   form inside them is not either; each must hold a form and be no entry's
-//   form), definition (<= 25 words, grade <= 10),
+//   id, term, variants?, caseSensitive?, notWithin? (phrases holding a form that
+//   name something else: never matched), definition (<= 25 words, grade <= 10),
 //   explanation?, correction? (popup term view only, never the tooltip),
 //   correctionCitations? (required with correction), topics, related?,
 //   everyday?, citations (at least one; each quote must contain the term or a
@@ -47,15 +44,13 @@
 //     title: "..."
 //     source: "journal or site"
 //     year: 2017                       # or "n.d." when the source shows no date
-//     pmid / doi / url: at least one
+//     pmid / doi / url: at least one  # and every reference is cited at least once
 //     quotes: ["sentences exactly as the source states them"]
-//   Every reference must be cited at least once.
 //
 // ## glossary/lab-tests.yaml: the inventory of lab tests the documents explain
 //   - test: "name as the documents write it"
 //     documents: [document ids that explain it]
-//     entry: entry-id          # must exist and have a test card
-//   Each listed document must mention the test name or a form of the entry.
+//     entry: entry-id   # must exist and have a test card; each document must name the test or the entry
 import type { Node, Pair } from "yaml";
 import type { Reporter } from "./diagnostics";
 import { isMap, isScalar, isSeq, type YamlFile } from "./yaml-source";

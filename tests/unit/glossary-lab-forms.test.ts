@@ -202,6 +202,7 @@ describe("phrases that hold a form but name something else (notWithin)", () => {
   it.each<Row>([
     // The trait is not the disease: no card at all rather than the disease's.
     ["She has sickle cell trait.", []],
+    ["Sickle cell traits run in families", []],
     ["Sickle-cell trait, and anemia", ["anemia:anemia"]],
     // The control: the disease's own forms still match, beside the trait too.
     ["sickle cell disease", ["sickle-cell-anemia:sickle cell disease"]],
